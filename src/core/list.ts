@@ -1,0 +1,102 @@
+// The list document, format "subprocessor-list/v1": one shape for the bundled data, storage,
+// import/export and the CLI. Types are inferred from this schema so there is no second copy.
+import * as v from 'valibot';
+
+export const LIST_FORMAT = 'subprocessor-list/v1';
+
+export const CERTIFICATION_IDS = [
+  'iso27001',
+  'iso27017',
+  'iso27018',
+  'iso27701',
+  'soc1',
+  'soc2',
+  'soc2-type1',
+  'soc2-type2',
+  'soc3',
+  'pci-dss',
+  'privacy-shield',
+  'dpf',
+  'hipaa',
+  'csa-star',
+  'fedramp',
+  'tisax',
+  'c5',
+  'other',
+] as const;
+
+export const DPA_STATUSES = ['signed', 'incorporated', 'not-signed', 'unknown'] as const;
+export const SEVERITIES = ['info', 'warning', 'risk'] as const;
+
+const IsoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date'));
+const HttpUrl = v.pipe(v.string(), v.regex(/^https?:\/\/[^\s]+$/i, 'expected an http(s) URL'));
+
+export const CertificationSchema = v.object({
+  id: v.picklist(CERTIFICATION_IDS),
+  label: v.string(),
+  text: v.string(),
+});
+
+export const FlagSchema = v.object({
+  id: v.string(),
+  severity: v.picklist(SEVERITIES),
+  message: v.string(),
+});
+
+// Unknown vendor keys are accepted and dropped: only fields we understand reach storage and UI.
+export const VendorSchema = v.object({
+  name: v.pipe(v.string(), v.minLength(1, 'a vendor needs a name')),
+  website: v.nullable(HttpUrl),
+  domains: v.array(v.string()),
+  // Suffixes under which the vendor hosts its customers' sites (foo.herokuapp.com): "hosted-on".
+  hostingDomains: v.optional(v.array(v.string())),
+  location: v.object({
+    text: v.string(),
+    country: v.nullable(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code'))),
+  }),
+  certifications: v.array(CertificationSchema),
+  dataProcessed: v.array(v.string()),
+  use: v.array(v.string()),
+  dpa: v.object({
+    status: v.picklist(DPA_STATUSES),
+    date: v.nullable(IsoDate),
+    text: v.string(),
+  }),
+  flags: v.array(FlagSchema),
+});
+
+export const SourceSchema = v.looseObject({
+  title: v.string(),
+  url: v.nullable(v.string()),
+  updated: v.nullable(IsoDate),
+});
+
+export const ListSchema = v.looseObject({
+  format: v.literal(LIST_FORMAT),
+  source: SourceSchema,
+  vendors: v.array(VendorSchema),
+});
+
+export type CertificationId = (typeof CERTIFICATION_IDS)[number];
+export type DpaStatus = (typeof DPA_STATUSES)[number];
+export type Severity = (typeof SEVERITIES)[number];
+export type Certification = v.InferOutput<typeof CertificationSchema>;
+export type Flag = v.InferOutput<typeof FlagSchema>;
+export type Vendor = v.InferOutput<typeof VendorSchema>;
+export type ListSource = v.InferOutput<typeof SourceSchema>;
+export type SubprocessorList = v.InferOutput<typeof ListSchema>;
+
+export type Validation = { ok: true; list: SubprocessorList } | { ok: false; issues: string[] };
+
+/** Checks an unknown value against the v1 schema; issues name the path that failed. */
+export function validateList(value: unknown): Validation {
+  const result = v.safeParse(ListSchema, value);
+  if (result.success) return { ok: true, list: result.output };
+  return {
+    ok: false,
+    issues: result.issues.slice(0, 10).map((issue) => {
+      const path = v.getDotPath(issue);
+      return path ? `${path}: ${issue.message}` : issue.message;
+    }),
+  };
+}

@@ -1,0 +1,48 @@
+// Cleaning of free text from untrusted lists: one line, no control or bidi-override characters,
+// bounded length, and the list splitting that subprocessor pages use ("a, b, and c.").
+
+// C0/C1 controls and the bidi embedding/override/isolate marks (Trojan Source, CVE-2021-42574).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+export const MAX_TEXT = 2000;
+export const MAX_NAME = 200;
+
+/** One line of display text: unsafe characters out, whitespace runs folded, length bounded. */
+export function cleanText(raw: string, max = MAX_TEXT): string {
+  const folded = raw.replace(UNSAFE_CHARS, ' ').replace(/\s+/g, ' ').trim();
+  if (folded.length <= max) return folded;
+  return `${[...folded.slice(0, max)].slice(0, -1).join('')}…`;
+}
+
+/** Drops the sentence's closing full stop: "Seattle, United States." -> "Seattle, United States". */
+export function stripTrailingStop(text: string): string {
+  return text.replace(/[\s.;,]+$/, '');
+}
+
+/**
+ * Splits "User name, email address, and IP address." into its items. Commas and semicolons
+ * separate items, except inside parentheses; a leading "and"/"or" on an item is dropped.
+ * A lone "a and b" stays one item: "Billing contact name and email address" is one phrase.
+ */
+export function splitList(raw: string): string[] {
+  const text = stripTrailingStop(cleanText(raw));
+  if (!text || /^(none|n\/a|-|—)$/i.test(text)) return [];
+  const items: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    if ((ch === ',' || ch === ';') && depth === 0) {
+      items.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  items.push(current);
+  return items
+    .map((item) => stripTrailingStop(item.trim().replace(/^(and|or|&)\s+/i, '')))
+    .filter((item) => item.length > 0);
+}

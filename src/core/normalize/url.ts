@@ -1,0 +1,32 @@
+// Websites from untrusted lists: only http(s) survives; a bare host gets https.
+
+const BARE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(?::\d{1,5})?(?:[/?#]\S*)?$/i;
+
+/** A safe absolute http(s) URL for display and linking, or null (javascript:, data:, junk). */
+export function normalizeWebsite(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let text = raw.trim();
+  if (!text || text.length > 2048) return null;
+  if (text.startsWith('//')) text = `https:${text}`;
+  else if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) {
+    if (!BARE_HOST.test(text)) return null;
+    text = `https://${text}`;
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.username || url.password || !url.hostname.includes('.')) return null;
+  const path = url.pathname === '/' ? '' : url.pathname;
+  return `${url.protocol}//${url.host}${path}${url.search}`;
+}
+
+/** The host of a URL or host-like text, lower case, without "www." and a trailing dot. */
+export function hostOf(raw: string): string | null {
+  const website = normalizeWebsite(raw);
+  if (!website) return null;
+  return new URL(website).hostname.replace(/\.$/, '').replace(/^www\./, '');
+}

@@ -1,0 +1,33 @@
+// HTML pages (and markdown rendered to HTML): tables first, then heading sections.
+import { findDate } from '../normalize/date';
+import { parseHtml, textOf } from './dom';
+import type { RawVendor } from './fields';
+import { titleOf, vendorsFromSections } from './sections';
+import { vendorsFromTables } from './tables';
+
+export interface HtmlRead {
+  raws: RawVendor[];
+  title: string | null;
+  updated: string | null;
+}
+
+// "Last updated: 3 March 2024", "Effective date 2024-03-03", "Updated on March 3, 2024".
+const UPDATED =
+  /\b(?:last\s+)?(?:updated|modified|revised|reviewed|effective(?:\s+date)?|as\s+of)\b[^\n]{0,60}/gi;
+
+export function updatedIn(text: string): string | null {
+  for (const m of text.slice(0, 200_000).matchAll(UPDATED)) {
+    const date = findDate(m[0]);
+    if (date) return date;
+  }
+  return null;
+}
+
+export function readHtml(html: string): HtmlRead {
+  const doc = parseHtml(html);
+  return {
+    raws: [...vendorsFromTables(doc), ...vendorsFromSections(doc)],
+    title: titleOf(doc),
+    updated: updatedIn(textOf(doc, 200_000)),
+  };
+}

@@ -1,0 +1,106 @@
+// parse(text, {url?, contentType?}): detect the input's shape and return the v1 document, or a
+// typed error. It never throws and never answers an empty success.
+import type { VendorFacts } from '../assess';
+import { LIST_FORMAT, type ListSource, type SubprocessorList, validateList } from '../list';
+import { findDate } from '../normalize/date';
+import { cleanText } from '../normalize/text';
+import { hostOf, normalizeWebsite } from '../normalize/url';
+import { type InputFormat, type ParseResult, parseError } from '../result';
+import { buildVendors, factsOf } from './build-vendors';
+import type { RawVendor } from './fields';
+import { readHtml } from './html';
+import { readJson } from './json';
+import { readMarkdown } from './markdown';
+
+export const MAX_INPUT_CHARS = 5_000_000;
+
+export interface ParseOptions {
+  /** Where the text came from: names the source and keeps the publisher's own links out. */
+  url?: string | null;
+  contentType?: string | null;
+  /** A title for the source that beats what the page calls itself ("Dovetail"). */
+  title?: string | null;
+  /** Today as YYYY-MM-DD, for the stale-list finding; defaults to the clock. */
+  today?: string;
+}
+
+export function detectFormat(text: string, contentType?: string | null): InputFormat | 'json' {
+  const ct = (contentType ?? '').toLowerCase();
+  const head = text.trimStart().slice(0, 200);
+  if (ct.includes('json') || /^[[{]/.test(head)) return 'json';
+  if (
+    ct.includes('html') ||
+    /^(<!doctype|<html|<head|<body|<meta|<table|<main|<div|<section|<article)/i.test(head)
+  )
+    return 'html';
+  return 'markdown';
+}
+
+function finish(format: InputFormat, facts: VendorFacts[], source: ListSource, today: string): ParseResult {
+  const { vendors, dropped, truncated } = buildVendors(facts, source, today);
+  if (vendors.length === 0) {
+    return parseError(
+      'no-vendors',
+      `No vendors found in this ${format === 'html' ? 'page' : format === 'markdown' ? 'markdown' : 'JSON'}: expected a table with a vendor column, one heading per vendor with labelled lines, or a JSON list.`,
+    );
+  }
+  const list: SubprocessorList = { format: LIST_FORMAT, source, vendors };
+  const checked = validateList(list);
+  if (!checked.ok)
+    return parseError(
+      'invalid-document',
+      `The list read does not fit ${LIST_FORMAT}: ${checked.issues.join('; ')}`,
+    );
+  const warnings: string[] = [];
+  if (dropped > 0)
+    warnings.push(`${dropped} duplicate or publisher entr${dropped === 1 ? 'y' : 'ies'} merged or left out.`);
+  if (truncated) warnings.push(`Only the first ${vendors.length} vendors were kept.`);
+  return { ok: true, list: checked.list, format, warnings };
+}
+
+function sourceOf(options: ParseOptions, title: string | null, updated: string | null): ListSource {
+  const url = normalizeWebsite(options.url ?? null);
+  const fallback = url ? (hostOf(url) ?? 'Untitled list') : 'Untitled list';
+  return {
+    title: cleanText(options.title || title || fallback, 200),
+    url,
+    updated: updated ? findDate(updated) : null,
+  };
+}
+
+function parseUnsafe(text: string, options: ParseOptions): ParseResult {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  if (!text.trim()) return parseError('empty', 'The input is empty.');
+  if (text.length > MAX_INPUT_CHARS) {
+    return parseError(
+      'too-large',
+      `The input is ${(text.length / 1e6).toFixed(1)} million characters; the limit is ${MAX_INPUT_CHARS / 1e6} million.`,
+    );
+  }
+  const format = detectFormat(text, options.contentType);
+  if (format === 'json') {
+    const read = readJson(text);
+    if (read.kind === 'error') return { ok: false, error: read.error };
+    if (read.kind === 'v1') {
+      const source = { ...read.source, ...(options.url ? { url: normalizeWebsite(options.url) } : {}) };
+      return finish('v1-json', read.facts, source, today);
+    }
+    return finish('json-array', factsFrom(read.raws), sourceOf(options, read.title, read.updated), today);
+  }
+  const read = format === 'html' ? readHtml(text) : readMarkdown(text);
+  return finish(format, factsFrom(read.raws), sourceOf(options, read.title, read.updated), today);
+}
+
+function factsFrom(raws: RawVendor[]): VendorFacts[] {
+  return raws.map(factsOf).filter((f): f is VendorFacts => f !== null);
+}
+
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  try {
+    if (typeof text !== 'string') return parseError('unsupported', 'The input is not text.');
+    return parseUnsafe(text, options);
+  } catch (e) {
+    // A bug of ours must still reach the user as one clear line, not a stack.
+    return parseError('unsupported', `This input could not be read: ${(e as Error)?.message ?? String(e)}`);
+  }
+}

@@ -1,0 +1,138 @@
+// JSON input: the v1 document itself, or a plain array of vendor objects with name-like keys.
+import type { VendorFacts } from '../assess';
+import { LIST_FORMAT, type ListSource, type Vendor, validateList } from '../list';
+import { CERTIFICATION_LABELS } from '../normalize/certifications';
+import { cleanDomain, domainsFor } from '../normalize/domains';
+import { cleanText, MAX_NAME } from '../normalize/text';
+import { hostOf, normalizeWebsite } from '../normalize/url';
+import { type ParseError, type ParseResult, parseError } from '../result';
+import { classifyLabel, type RawVendor } from './fields';
+
+export type JsonInput =
+  | { kind: 'v1'; source: ListSource; facts: VendorFacts[] }
+  | { kind: 'array'; raws: RawVendor[]; title: string | null; updated: string | null }
+  | { kind: 'error'; error: ParseError };
+
+function fail(result: ParseResult): JsonInput {
+  return { kind: 'error', error: result.ok ? { code: 'unsupported', message: '' } : result.error };
+}
+
+/** A stored or imported v1 vendor is re-cleaned like any other untrusted input. */
+function factsOfV1(v: Vendor): VendorFacts {
+  const website = normalizeWebsite(v.website);
+  const own = domainsFor(website ? hostOf(website) : null, v.domains);
+  const hosting = [...(v.hostingDomains ?? []), ...own.hostingDomains]
+    .map(cleanDomain)
+    .filter((d): d is string => d !== null && !own.domains.includes(d));
+  const items = (xs: string[]) =>
+    xs
+      .map((x) => cleanText(x))
+      .filter(Boolean)
+      .slice(0, 100);
+  return {
+    name: cleanText(v.name, MAX_NAME),
+    website,
+    domains: own.domains,
+    ...(hosting.length ? { hostingDomains: [...new Set(hosting)] } : {}),
+    location: { text: cleanText(v.location.text, 300), country: v.location.country },
+    certifications: v.certifications.slice(0, 100).map((c) => ({
+      id: c.id,
+      label: c.id === 'other' ? cleanText(c.label, 200) : (CERTIFICATION_LABELS.get(c.id) ?? c.label),
+      text: cleanText(c.text, 200),
+    })),
+    dataProcessed: items(v.dataProcessed),
+    use: items(v.use),
+    dpa: { ...v.dpa, text: cleanText(v.dpa.text, 500) },
+  };
+}
+
+function scalarText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(scalarText).filter(Boolean).join(', ');
+  if (value && typeof value === 'object' && 'text' in value) return scalarText(value.text);
+  return null;
+}
+
+function rawOf(item: unknown): RawVendor | null {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return null;
+  const raw: RawVendor = { name: '', website: null, fields: {} };
+  for (const [key, value] of Object.entries(item)) {
+    const field = classifyLabel(key);
+    const text = scalarText(value);
+    if (!field || text === null) continue;
+    if (field === 'name') raw.name ||= text;
+    else if (field === 'website') raw.website ??= text;
+    else raw.fields[field] ??= text;
+  }
+  return raw.name ? raw : null;
+}
+
+function arrayIn(value: unknown): unknown[] | null {
+  if (Array.isArray(value)) return value;
+  if (!value || typeof value !== 'object') return null;
+  for (const key of [
+    'vendors',
+    'subprocessors',
+    'subProcessors',
+    'sub_processors',
+    'items',
+    'data',
+    'entries',
+  ]) {
+    const found = (value as Record<string, unknown>)[key];
+    if (Array.isArray(found)) return found;
+  }
+  return null;
+}
+
+export function readJson(text: string): JsonInput {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return fail(parseError('invalid-json', `Not valid JSON: ${(e as Error).message}`));
+  }
+  if (value && typeof value === 'object' && 'format' in value) {
+    const format = (value as { format: unknown }).format;
+    if (format !== LIST_FORMAT) {
+      return fail(
+        parseError(
+          'unsupported',
+          `Unknown list format ${JSON.stringify(format).slice(0, 60)}; this version reads ${LIST_FORMAT}.`,
+        ),
+      );
+    }
+    const checked = validateList(value);
+    if (!checked.ok)
+      return fail(
+        parseError('invalid-document', `Not a valid ${LIST_FORMAT} document: ${checked.issues.join('; ')}`),
+      );
+    const source = checked.list.source;
+    return {
+      kind: 'v1',
+      source: {
+        title: cleanText(source.title, 200),
+        url: normalizeWebsite(source.url),
+        updated: source.updated,
+      },
+      facts: checked.list.vendors.map(factsOfV1),
+    };
+  }
+  const items = arrayIn(value);
+  if (!items)
+    return fail(
+      parseError(
+        'unsupported',
+        'JSON holds no list of vendors (expected an array of objects, or a subprocessor-list/v1 document).',
+      ),
+    );
+  const meta =
+    !Array.isArray(value) && value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  return {
+    kind: 'array',
+    raws: items.map(rawOf).filter((r): r is RawVendor => r !== null),
+    title: scalarText(meta.title ?? meta.name),
+    updated: scalarText(meta.updated ?? meta.lastUpdated ?? meta.date),
+  };
+}
