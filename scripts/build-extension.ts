@@ -1,0 +1,84 @@
+// The extension for each browser from the one manifest.json, and a reproducible zip of each.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import * as esbuild from 'esbuild';
+import { zipSync } from 'fflate';
+import type { BundledSource } from './build-data';
+
+export const BROWSERS = ['chrome', 'firefox'] as const;
+export type Browser = (typeof BROWSERS)[number];
+
+const ENTRIES: Record<string, string> = {
+  background: 'src/background/index.ts',
+  popup: 'src/popup/index.tsx',
+  options: 'src/options/index.tsx',
+};
+const PAGES = ['src/popup/popup.html', 'src/options/options.html'];
+// Fixed zip timestamps: the same commit gives the same bytes.
+const ZIP_TIME = new Date('2020-01-01T00:00:00Z');
+
+type Manifest = Record<string, unknown> & { background: Record<string, unknown>; version: string };
+
+/** One manifest, tailored: Chrome runs the service worker, Firefox the background script. */
+export function manifestFor(browser: Browser, manifest: Manifest): Manifest {
+  const out: Manifest = structuredClone(manifest);
+  if (browser === 'chrome') {
+    delete out.browser_specific_settings;
+    const { scripts: _scripts, ...background } = out.background;
+    out.background = background;
+  } else {
+    const { service_worker: _worker, ...background } = out.background;
+    out.background = background;
+  }
+  return out;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    })
+    .sort();
+}
+
+function zipDir(dir: string, outFile: string): void {
+  const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  for (const path of filesUnder(dir)) files[relative(dir, path).split('\\').join('/')] = [readFileSync(path), { mtime: ZIP_TIME }];
+  writeFileSync(outFile, zipSync(files, { level: 9 }));
+}
+
+export async function buildExtension(root: string, dist: string, lists: BundledSource[]): Promise<string[]> {
+  const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as Manifest;
+  const out: string[] = [];
+  for (const browser of BROWSERS) {
+    const dir = join(dist, browser);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    await esbuild.build({
+      entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(root, file)])),
+      outdir: dir,
+      bundle: true,
+      format: 'esm',
+      target: ['chrome120', 'firefox128'],
+      minify: true,
+      sourcemap: false,
+      legalComments: 'none',
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      define: { 'process.env.NODE_ENV': '"production"', __BROWSER__: JSON.stringify(browser) },
+      metafile: true,
+      logLevel: 'warning',
+    });
+    for (const page of PAGES) cpSync(join(root, page), join(dir, page.split('/').pop() ?? page));
+    for (const folder of ['assets/icons', 'assets/_locales', 'src/ui/styles']) {
+      if (existsSync(join(root, folder))) cpSync(join(root, folder), join(dir, folder.split('/').pop() ?? folder), { recursive: true });
+    }
+    for (const { id, list } of lists) writeFileSync(join(dir, 'data', `${id}.json`), JSON.stringify(list));
+    writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(browser, manifest), null, 2)}\n`);
+    const zip = join(dist, `subprocessor-lens-${browser}-${manifest.version}.zip`);
+    zipDir(dir, zip);
+    out.push(`dist/${browser}/ and ${relative(root, zip)}`);
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// Three kinds of tests: unit (pure core and CLI, Node), component (Preact views in happy-dom),
+// browser (the built extension in real Chromium and Firefox; needs `npm run build` first).
+export default defineConfig({
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', environment: 'node', include: ['tests/core/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/platform/**/*.test.ts', 'tests/background/**/*.test.ts', 'tests/scripts/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'component', environment: 'happy-dom', include: ['tests/ui/**/*.test.tsx', 'tests/popup/**/*.test.tsx', 'tests/options/**/*.test.tsx'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['tests/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
