@@ -24,7 +24,7 @@ import {
   vendorArb,
 } from '../support/list-arbitraries';
 
-const RUNS = { seed: FC_SEED, numRuns: 300 };
+const RUNS = { seed: FC_SEED, numRuns: 200 };
 
 function parsed(path: string): SubprocessorList {
   const result = parse(readFileSync(path, 'utf8'), {
