@@ -3,7 +3,7 @@
 // changes a person would call news (notableFields): a reordered list or a re-worded finding is not.
 import type { ListSource, SubprocessorList, Vendor } from './list';
 import { hostOf } from './normalize/url';
-import { nameKeyOf, pairVendors } from './vendor-identity';
+import { nameKey, nameKeyOf, pairVendors } from './vendor-identity';
 
 export type VendorField = keyof Vendor;
 
@@ -138,10 +138,7 @@ export function fieldDelta(change: FieldChange): { added: string[]; removed: str
 function isNotable(change: FieldChange): boolean {
   switch (change.field) {
     case 'name':
-      return (
-        nameKeyOf({ name: change.before, website: null, domains: [] }) !==
-        nameKeyOf({ name: change.after, website: null, domains: [] })
-      );
+      return nameKey(change.before) !== nameKey(change.after);
     case 'website':
       return (change.before && hostOf(change.before)) !== (change.after && hostOf(change.after));
     case 'location':

@@ -8,8 +8,12 @@ import { vendorKey } from './parse/build-vendors';
 export type Identifiable = Pick<Vendor, 'name' | 'website' | 'domains'>;
 
 /** The name without legal form and punctuation; a name made only of those keeps its folded text. */
+export function nameKey(name: string): string {
+  return vendorKey(name) || name.trim().toLowerCase();
+}
+
 export function nameKeyOf(vendor: Identifiable): string {
-  return vendorKey(vendor.name) || vendor.name.trim().toLowerCase();
+  return nameKey(vendor.name);
 }
 
 /** The website's host, or the first listed domain when there is no website. */

@@ -9,6 +9,7 @@ import {
   type ListDiff,
   notableChanges,
   notableFields,
+  REPORTED_FIELDS,
   VENDOR_FIELDS,
 } from '../../src/core/diff';
 import { parse } from '../../src/core/index';
@@ -210,6 +211,7 @@ describe('diff properties', () => {
         expect(diff.changed.length).toBeLessThanOrEqual(Math.min(a.vendors.length, b.vendors.length));
         for (const change of diff.changed) {
           expect(change.changes.length).toBeGreaterThan(0);
+          for (const field of notableFields(change)) expect(REPORTED_FIELDS).toContain(field);
           expect(a.vendors).toContain(change.before);
         }
       }),
