@@ -1,5 +1,14 @@
 // The extension for each browser from the one manifest.json, and a reproducible zip of each.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import * as esbuild from 'esbuild';
 import { zipSync } from 'fflate';
@@ -44,7 +53,8 @@ function filesUnder(dir: string): string[] {
 
 function zipDir(dir: string, outFile: string): void {
   const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
-  for (const path of filesUnder(dir)) files[relative(dir, path).split('\\').join('/')] = [readFileSync(path), { mtime: ZIP_TIME }];
+  for (const path of filesUnder(dir))
+    files[relative(dir, path).split('\\').join('/')] = [readFileSync(path), { mtime: ZIP_TIME }];
   writeFileSync(outFile, zipSync(files, { level: 9 }));
 }
 
@@ -56,7 +66,9 @@ export async function buildExtension(root: string, dist: string, lists: BundledS
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(dir, 'data'), { recursive: true });
     await esbuild.build({
-      entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(root, file)])),
+      entryPoints: Object.fromEntries(
+        Object.entries(ENTRIES).map(([name, file]) => [name, join(root, file)]),
+      ),
       outdir: dir,
       bundle: true,
       format: 'esm',
@@ -72,7 +84,8 @@ export async function buildExtension(root: string, dist: string, lists: BundledS
     });
     for (const page of PAGES) cpSync(join(root, page), join(dir, page.split('/').pop() ?? page));
     for (const folder of ['assets/icons', 'assets/_locales', 'src/ui/styles']) {
-      if (existsSync(join(root, folder))) cpSync(join(root, folder), join(dir, folder.split('/').pop() ?? folder), { recursive: true });
+      if (existsSync(join(root, folder)))
+        cpSync(join(root, folder), join(dir, folder.split('/').pop() ?? folder), { recursive: true });
     }
     for (const { id, list } of lists) writeFileSync(join(dir, 'data', `${id}.json`), JSON.stringify(list));
     writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(browser, manifest), null, 2)}\n`);

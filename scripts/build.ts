@@ -14,7 +14,9 @@ const dist = join(root, 'dist');
 /** The commit's date, so two builds of one commit are identical (reproducible zips). */
 function buildDay(): string {
   try {
-    return execFileSync('git', ['log', '-1', '--format=%cs'], { cwd: root, encoding: 'utf8' }).trim() || today();
+    return (
+      execFileSync('git', ['log', '-1', '--format=%cs'], { cwd: root, encoding: 'utf8' }).trim() || today()
+    );
   } catch {
     return today();
   }
@@ -35,8 +37,14 @@ async function buildCli(list: unknown): Promise<void> {
       {
         name: 'bundled-list',
         setup(build) {
-          build.onResolve({ filter: /^virtual:bundled-list$/ }, () => ({ path: 'bundled-list', namespace: 'virtual' }));
-          build.onLoad({ filter: /.*/, namespace: 'virtual' }, () => ({ contents: JSON.stringify(list), loader: 'json' }));
+          build.onResolve({ filter: /^virtual:bundled-list$/ }, () => ({
+            path: 'bundled-list',
+            namespace: 'virtual',
+          }));
+          build.onLoad({ filter: /.*/, namespace: 'virtual' }, () => ({
+            contents: JSON.stringify(list),
+            loader: 'json',
+          }));
         },
       },
     ],
