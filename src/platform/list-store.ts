@@ -2,7 +2,7 @@
 // there is none or it cannot be read, the list bundled with the extension. Never throws for bad data.
 import browser, { type Storage } from 'webextension-polyfill';
 import bundledSources from '../../assets/data/sources.json';
-import { type SubprocessorList, validateList } from '../core/index';
+import { type SubprocessorList, validateList } from '../core/list';
 import { t } from './i18n';
 import {
   emptyStoreRecord,

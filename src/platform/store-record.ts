@@ -2,7 +2,7 @@
 // crash leaves the old record or the new one, never a mix. Shaped for the data-refresh issue: several
 // sources, each with its fetch metadata (etag, last error, history ...) as extra keys on the entry.
 import * as v from 'valibot';
-import { type SubprocessorList, validateList } from '../core/index';
+import { type SubprocessorList, validateList } from '../core/list';
 
 export const STORE_KEY = 'lens.store';
 export const STORE_SCHEMA_VERSION = 1;

@@ -72,9 +72,44 @@ function createArea(name: string, listeners: Set<Listener>) {
   return area;
 }
 
+/** An event with addListener/removeListener, and emit() for the test to fire it. */
+function createEvent<A extends unknown[]>() {
+  const listeners = new Set<(...args: A) => void>();
+  return {
+    addListener: (l: (...args: A) => void) => listeners.add(l),
+    removeListener: (l: (...args: A) => void) => listeners.delete(l),
+    hasListener: (l: (...args: A) => void) => listeners.has(l),
+    emit: (...args: A) => {
+      for (const l of listeners) l(...args);
+    },
+    clear: () => listeners.clear(),
+  };
+}
+
+export interface FakeTab {
+  id: number;
+  url?: string;
+  active?: boolean;
+}
+
+/** Per-tab action state as the browser keeps it; `undefined` fields were never set for the tab. */
+export interface FakeActionState {
+  text?: string;
+  title?: string;
+  color?: string;
+  textColor?: string;
+}
+
 export function createFakeBrowser() {
   const storageListeners = new Set<Listener>();
   const files = new Map<string, unknown>();
+  let tabs: FakeTab[] = [];
+  const action = new Map<number, FakeActionState>();
+  const setAction = (details: { tabId?: number }, patch: FakeActionState) => {
+    if (details.tabId === undefined) throw new Error('the fake only models tab-specific action state');
+    if (!tabs.some((t) => t.id === details.tabId)) throw new Error(`No tab with id: ${details.tabId}.`);
+    action.set(details.tabId, { ...action.get(details.tabId), ...patch });
+  };
   const fake = {
     storage: {
       local: createArea('local', storageListeners),
@@ -90,10 +125,50 @@ export function createFakeBrowser() {
     runtime: {
       id: 'fake-extension-id',
       getURL: (path: string) => `chrome-extension://fake-extension-id/${path.replace(/^\//, '')}`,
+      onInstalled: createEvent<[{ reason: string }]>(),
+      onStartup: createEvent<[]>(),
     },
-    /** Files the extension ships, served to fetch() by serveExtensionFiles(). */
+    tabs: {
+      TAB_ID_NONE: -1,
+      async query(filter: { active?: boolean }): Promise<FakeTab[]> {
+        return copy(tabs.filter((t) => filter.active === undefined || Boolean(t.active) === filter.active));
+      },
+      async get(id: number): Promise<FakeTab> {
+        const tab = tabs.find((t) => t.id === id);
+        if (!tab) throw new Error(`No tab with id: ${id}.`);
+        return copy(tab);
+      },
+      onUpdated: createEvent<[number, { url?: string; status?: string }, FakeTab]>(),
+    },
+    action: {
+      setBadgeText: async (d: { tabId?: number; text: string }) => setAction(d, { text: d.text }),
+      setTitle: async (d: { tabId?: number; title: string }) => setAction(d, { title: d.title }),
+      setBadgeBackgroundColor: async (d: { tabId?: number; color: string }) =>
+        setAction(d, { color: d.color }),
+      setBadgeTextColor: async (d: { tabId?: number; color: string }) => setAction(d, { textColor: d.color }),
+    },
+    /** Test access: the tabs that exist, and each tab's action state. */
+    setTabs(next: FakeTab[]) {
+      tabs = copy(next);
+      for (const id of action.keys()) if (!tabs.some((t) => t.id === id)) action.delete(id);
+    },
+    /** Navigates a tab like the browser: the URL changes, then the load completes. */
+    navigate(id: number, url: string) {
+      const tab = tabs.find((t) => t.id === id);
+      if (!tab) throw new Error(`no fake tab ${id}`);
+      tab.url = url;
+      fake.tabs.onUpdated.emit(id, { url, status: 'loading' }, copy(tab));
+      fake.tabs.onUpdated.emit(id, { status: 'complete' }, copy(tab));
+    },
+    actionOf: (id: number): FakeActionState => ({ ...action.get(id) }),
+    /** Files the extension ships, served to fetch() by fakeBrowser.fetch. */
     files,
     reset() {
+      tabs = [];
+      action.clear();
+      fake.tabs.onUpdated.clear();
+      fake.runtime.onInstalled.clear();
+      fake.runtime.onStartup.clear();
       fake.storage.local.clear();
       fake.storage.sync?.clear();
       fake.storage.session.clear();
