@@ -1,0 +1,72 @@
+// Popup entry: reads the list and the tab from the platform and renders the App. popup.html?tabId=N
+// describes tab N (tests, links); otherwise the active tab of the popup's window.
+import { render } from 'preact';
+import type { SubprocessorList } from '../core/index';
+import { t } from '../platform/i18n';
+import { loadList, onListChanged } from '../platform/list-store';
+import { extensionUrl, openOptionsPage } from '../platform/runtime';
+import { activeTab, getTab } from '../platform/tabs';
+import { EmptyState } from '../ui/empty-state';
+import { I18nProvider, makeI18n } from '../ui/i18n';
+import { App } from './App';
+
+/** Names the marks a benchmark reads: navigation start -> first card or result on screen. */
+export const FIRST_RESULT_MARK = 'popup:first-result';
+
+export function tabIdParam(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tabId');
+  return raw && /^\d{1,10}$/.test(raw) ? Number(raw) : null;
+}
+
+async function describedTabUrl(): Promise<string | null> {
+  const id = tabIdParam(location.search);
+  const tab = id === null ? await activeTab() : await getTab(id);
+  return tab?.url ?? null;
+}
+
+function afterPaint(callback: () => void): void {
+  requestAnimationFrame(() => setTimeout(callback, 0));
+}
+
+export async function start(root: HTMLElement): Promise<void> {
+  const i18n = makeI18n(t);
+  document.documentElement.lang = i18n.locale;
+  document.title = t('popupTitle');
+  const openOptions = () => {
+    void openOptionsPage().then(() => window.close());
+  };
+  const show = (list: SubprocessorList, tabUrl: string | null) =>
+    render(
+      <I18nProvider value={i18n}>
+        <App
+          list={list}
+          tabUrl={tabUrl}
+          now={new Date()}
+          optionsHref={extensionUrl('options.html')}
+          onOpenOptions={openOptions}
+          onFirstRender={() => afterPaint(() => performance.mark(FIRST_RESULT_MARK))}
+          onResultsRender={(query) => afterPaint(() => performance.mark(`popup:results:${query}`))}
+        />
+      </I18nProvider>,
+      root,
+    );
+  try {
+    const [loaded, tabUrl] = await Promise.all([loadList(), describedTabUrl()]);
+    show(loaded.list, tabUrl);
+    // A refresh while the popup is open shows the new data at once.
+    onListChanged((next) => show(next.list, tabUrl));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    render(
+      <I18nProvider value={i18n}>
+        <main class="popup__app">
+          <EmptyState title={t('loadFailed', reason)} />
+        </main>
+      </I18nProvider>,
+      root,
+    );
+  }
+}
+
+const root = document.getElementById('app');
+if (root) void start(root);
