@@ -1,6 +1,6 @@
 // The lists the extension uses: title, date, vendor count, address, which copy is in use, and any
 // problem with the stored data (the last good copy stays in use).
-import type { SubprocessorList } from '../core/index';
+import type { SubprocessorList } from '../core/list';
 import { clip, formatDay } from '../ui/format';
 import { useI18n } from '../ui/i18n';
 import { SafeLink } from '../ui/safe-link';

@@ -2,7 +2,9 @@
 // source line. Data arrives as props; the entry point (index.tsx) fetches it from the platform.
 import type { JSX, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { buildMatchIndex, buildSearchIndex, type SearchIndex, type SubprocessorList } from '../core/index';
+import type { SubprocessorList } from '../core/list';
+import { buildMatchIndex } from '../core/match';
+import { buildSearchIndex, type SearchIndex } from '../core/search';
 import { EmptyState } from '../ui/empty-state';
 import { isolate, plural, useI18n } from '../ui/i18n';
 import { SourceLine } from '../ui/source-line';

@@ -1,7 +1,7 @@
 // Popup entry: reads the list and the tab from the platform and renders the App. popup.html?tabId=N
 // describes tab N (tests, links); otherwise the active tab of the popup's window.
 import { render } from 'preact';
-import type { SubprocessorList } from '../core/index';
+import type { SubprocessorList } from '../core/list';
 import { t } from '../platform/i18n';
 import { loadList, onListChanged } from '../platform/list-store';
 import { extensionUrl, openOptionsPage } from '../platform/runtime';

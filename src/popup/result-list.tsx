@@ -1,8 +1,8 @@
 // Search results: each vendor's name is a heading holding the button that opens its card.
 // Arrow keys move between results (and back up to the search field); Enter opens one.
 import type { TargetedKeyboardEvent } from 'preact';
-import type { SearchHit } from '../core/index';
-import { topFlag } from '../core/index';
+import type { SearchHit } from '../core/search';
+import { topFlag } from '../core/severity';
 import { SeverityLabel, severityOf } from '../ui/findings';
 import { clip, displayHost, safeHttpUrl } from '../ui/format';
 import { useI18n } from '../ui/i18n';

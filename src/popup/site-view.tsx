@@ -1,5 +1,5 @@
 // What the popup shows before a search: the vendor of the tab's site, or why there is none.
-import { hostOfInput, type MatchIndex, match } from '../core/index';
+import { hostOfInput, type MatchIndex, match } from '../core/match';
 import { EmptyState } from '../ui/empty-state';
 import { HostedOnNote } from '../ui/hosted-on-note';
 import { isolate, useI18n } from '../ui/i18n';

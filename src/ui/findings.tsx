@@ -1,5 +1,5 @@
 // A vendor's findings, most serious first. Severity is a word and an icon shape, not only a colour.
-import type { Flag, Severity } from '../core/index';
+import type { Flag, Severity } from '../core/list';
 import { clip } from './format';
 import { useI18n } from './i18n';
 

@@ -1,5 +1,5 @@
 // Which list the data comes from and how old it is, with the way to the sources and settings.
-import type { ListSource } from '../core/index';
+import type { ListSource } from '../core/list';
 import { clip, formatAge, formatDay } from './format';
 import { isolate, useI18n } from './i18n';
 

@@ -1,7 +1,7 @@
 // The full card of one vendor: its name as a heading, the labelled facts, then the findings.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
-import type { Vendor } from '../core/index';
+import type { Vendor } from '../core/list';
 import { Findings } from './findings';
 import { clip } from './format';
 import { VendorFacts } from './vendor-facts';

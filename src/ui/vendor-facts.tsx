@@ -1,5 +1,5 @@
 // The labelled facts of a vendor card: location, certifications, data processed, use, DPA, website.
-import type { Certification, Vendor } from '../core/index';
+import type { Certification, Vendor } from '../core/list';
 import { clip, displayHost, formatDay, safeHttpUrl } from './format';
 import { type I18n, useI18n } from './i18n';
 import { SafeLink } from './safe-link';
