@@ -3,8 +3,9 @@
 // written by another version) never resets the others.
 import * as v from 'valibot';
 import browser, { type Storage } from 'webextension-polyfill';
+import { SETTINGS_KEY } from './storage-keys';
 
-export const SETTINGS_KEY = 'lens.settings';
+export { SETTINGS_KEY };
 
 const SettingsSchema = v.object({
   /** Show the toolbar badge on vendors' sites. */

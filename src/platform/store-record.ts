@@ -3,8 +3,10 @@
 // sources, each with its fetch metadata (etag, last error, history ...) as extra keys on the entry.
 import * as v from 'valibot';
 import { type SubprocessorList, validateList } from '../core/list';
+import { STORE_KEY } from './storage-keys';
 
-export const STORE_KEY = 'lens.store';
+export { STORE_KEY };
+
 export const STORE_SCHEMA_VERSION = 1;
 
 // What a source entry says besides its list; extra keys (etag, lastError ...) are kept as they are.
