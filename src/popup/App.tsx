@@ -1,7 +1,7 @@
 // The popup: a search field over every vendor, the tab's vendor when the field is empty, and the
 // source line. Data arrives as props; the entry point (index.tsx) fetches it from the platform.
 import type { JSX, TargetedKeyboardEvent } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SubprocessorList } from '../core/list';
 import { buildMatchIndex } from '../core/match';
 import { buildSearchIndex, type SearchIndex } from '../core/search';
@@ -57,38 +57,34 @@ export function App(props: PopupAppProps) {
   const hits = useMemo(() => (searching ? searchIndex().search(query, RESULT_LIMIT) : []), [query, list]);
   const openedVendor = opened === null ? undefined : list.vendors[opened];
 
-  useEffect(() => {
-    input.current?.focus();
-    onFirstRender?.();
-  }, []);
+  useLayoutEffect(() => input.current?.focus(), []);
+  useEffect(() => onFirstRender?.(), []);
   useEffect(() => {
     if (searching) onResultsRender?.(query, hits.length);
   }, [hits]);
-  // Back from a card: focus returns to the result that opened it.
-  useEffect(() => {
+  // Back from a card: focus returns to the result that opened it, in the same frame (before the
+  // browser moves focus to the body because the focused button is gone).
+  useLayoutEffect(() => {
     if (opened !== null || reopen.current === null) return;
     results.current?.querySelector<HTMLElement>(`[data-vendor="${reopen.current}"]`)?.focus();
     reopen.current = null;
   }, [opened]);
 
-  const clear = () => {
-    setQuery('');
-    setOpened(null);
-    input.current?.focus();
-  };
   // Escape clears the search wherever focus is; with nothing to clear it is left to the browser
-  // (which closes the popup).
-  const hasSearch = query !== '' || opened !== null;
+  // (which closes the popup). One listener for the popup's life, reading the latest state.
+  const hasSearch = useRef(false);
+  hasSearch.current = query !== '' || opened !== null;
   useEffect(() => {
-    if (!hasSearch) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (event.key !== 'Escape' || event.defaultPrevented || !hasSearch.current) return;
       event.preventDefault();
-      clear();
+      setQuery('');
+      setOpened(null);
+      input.current?.focus();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [hasSearch]);
+  }, []);
   const open = (index: number) => setOpened(index);
   const back = () => {
     reopen.current = opened;

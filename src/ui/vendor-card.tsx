@@ -1,6 +1,6 @@
 // The full card of one vendor: its name as a heading, the labelled facts, then the findings.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Vendor } from '../core/list';
 import { Findings } from './findings';
 import { clip } from './format';
@@ -17,7 +17,7 @@ interface VendorCardProps {
 export function VendorCard({ vendor, eyebrow, focusOnShow = false }: VendorCardProps) {
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusOnShow) heading.current?.focus();
   }, [focusOnShow, vendor]);
   return (
