@@ -57,10 +57,10 @@ export function ResultList({ hits, onOpen, onExitTop, onType }: ResultListProps)
                 <span dir="auto">{clip(hit.vendor.name, 300)}</span>
               </button>
             </h2>
+            {flag && <SeverityLabel severity={severityOf(flag)} />}
             <p class="result__meta">
               {site && <span>{displayHost(site)}</span>}
               {hit.vendor.location.text && <span dir="auto">{clip(hit.vendor.location.text, 200)}</span>}
-              {flag && <SeverityLabel severity={severityOf(flag)} />}
             </p>
           </li>
         );
