@@ -16,7 +16,12 @@ try {
   await popup.setViewportSize({ width: 400, height: 600 });
   // Twice the pixels, so the picture stays sharp on high-density screens.
   const cdp = await ext.context.newCDPSession(popup);
-  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 400, height: 600, deviceScaleFactor: 2, mobile: false });
+  await cdp.send('Emulation.setDeviceMetricsOverride', {
+    width: 400,
+    height: 600,
+    deviceScaleFactor: 2,
+    mobile: false,
+  });
   await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
   await popup.waitForSelector('.card');
   await popup.waitForFunction(() => performance.getEntriesByName('popup:first-result').length > 0);
