@@ -33,8 +33,7 @@ export function SourcesSection({ sources }: { sources: readonly SourceInfo[] }) 
             </h3>
             {problem && (
               <p class="problem" role="alert">
-                <span class="problem__label">{t('sourceProblem')}: </span>
-                {problem} {t('sourceProblemKept')}
+                <span class="problem__label">{t('sourceProblem')}</span> {problem} {t('sourceProblemKept')}
               </p>
             )}
             <dl class="source__facts">
