@@ -49,7 +49,7 @@ export function App(props: PopupAppProps) {
   const [query, setQuery] = useState('');
   const [opened, setOpened] = useState<number | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const results = useRef<HTMLDivElement>(null);
+  const results = useRef<HTMLElement>(null);
   const reopen = useRef<number | null>(null);
   const searchIndex = useSearchIndex(list);
   const matchIndex = useMemo(() => buildMatchIndex(list), [list]);
@@ -125,7 +125,6 @@ export function App(props: PopupAppProps) {
 
   return (
     <div class="popup__app">
-      <h1 class="visually-hidden">{t('popupTitle')}</h1>
       <search class="search">
         <label class="visually-hidden" for="search">
           {t('searchLabel')}
@@ -150,13 +149,16 @@ export function App(props: PopupAppProps) {
           {t('searchHelp')}
         </p>
       </search>
-      <p class="visually-hidden" role="status">
-        {searching && opened === null ? plural(i18n, 'resultCount', hits.length) : ''}
-      </p>
       <main class="popup__main" ref={results}>
+        <h1 class="visually-hidden">{t('popupTitle')}</h1>
+        <p class="visually-hidden" role="status">
+          {searching && opened === null ? plural(i18n, 'resultCount', hits.length) : ''}
+        </p>
         {view}
       </main>
-      <SourceLine source={list.source} now={now} optionsHref={optionsHref} onOpenOptions={onOpenOptions} />
+      <footer>
+        <SourceLine source={list.source} now={now} optionsHref={optionsHref} onOpenOptions={onOpenOptions} />
+      </footer>
     </div>
   );
 }
