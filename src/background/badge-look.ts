@@ -8,15 +8,7 @@ import type { MatchResult } from '../core/match';
 import { topFlag } from '../core/severity';
 import type { BadgeLook } from '../platform/badge';
 import { t } from '../platform/i18n';
-
-// Colour reads as a verdict: slate for "known vendor", amber and red only for real findings.
-// Each pairs with its text colour at a contrast of at least 4.5:1.
-export const BADGE_COLORS = {
-  vendor: { color: '#475569', textColor: '#ffffff' },
-  warning: { color: '#b45309', textColor: '#ffffff' },
-  risk: { color: '#b91c1c', textColor: '#ffffff' },
-  hostedOn: { color: '#e2e8f0', textColor: '#1e293b' },
-} as const;
+import { BADGE_COLORS } from './badge-colors';
 
 // Short phrases for the title, one per finding the core raises (src/core/assess.ts).
 const FINDING_KEYS: Record<string, string> = {

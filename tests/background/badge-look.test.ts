@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildBundledLists } from '../../scripts/build-data';
-import { BADGE_COLORS, badgeLook } from '../../src/background/badge-look';
+import { BADGE_COLORS } from '../../src/background/badge-colors';
+import { badgeLook } from '../../src/background/badge-look';
 import type { Vendor } from '../../src/core/list';
 import { buildMatchIndex, match } from '../../src/core/match';
 

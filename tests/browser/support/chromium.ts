@@ -16,10 +16,12 @@
  *   so use a new page per visit that may fail)
  * - extensionPage(path): a page at chrome-extension://<id>/<path>
  * - tabIdOf(page): the page's tab id as the extension sees it
- * - inWorker(fn, arg): evaluates fn(arg) in the extension's service worker, waking it if a tab event
- *   is on its way (a stopped worker with nothing to wake it makes this wait until its timeout)
+ * - inWorker(fn, arg): evaluates fn(arg) in the extension's service worker; a stopped worker is left
+ *   2 s for a tab event to wake it, then started through CDP
  * - badgeOf(tabId) -> { text, title, color: [r, g, b, a] }; waitForBadge(tabId, predicate, timeoutMs)
- * - stopServiceWorker(): stops it through CDP (ServiceWorker.stopAllWorkers) and waits until it is gone
+ * - stopServiceWorker(): stops it through CDP (ServiceWorker.stopAllWorkers) and waits until it has;
+ *   workerStarts(): how many times it has started again since launch
+ * - the first page of the context is the harness's CDP control page: leave it open
  * - close()
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -69,54 +71,127 @@ export interface ExtensionBrowser {
   badgeOf(tabId: number): Promise<Badge>;
   waitForBadge(tabId: number, predicate: (badge: Badge) => boolean, timeoutMs?: number): Promise<Badge>;
   stopServiceWorker(): Promise<void>;
+  /** How many times the worker has started again since launch (after a stop or a reload). */
+  workerStarts(): number;
   close(): Promise<void>;
 }
 
-export async function launchExtension(options: { dist?: string } = {}): Promise<ExtensionBrowser> {
+/** The https URL of a test page; every host resolves to the local server. */
+export function testUrl(host: string, path = '/'): string {
+  return `https://${host}${path}`;
+}
+
+export interface LaunchOptions {
+  /** The unpacked extension to load; dist/chrome by default. */
+  dist?: string;
+  /** Runs in the browser before the extension is installed (e.g. to open tabs that an install must
+   * badge); the extension is then installed as a user would, through CDP Extensions.loadUnpacked. */
+  beforeInstall?: (context: BrowserContext, url: (host: string, path?: string) => string) => Promise<void>;
+}
+
+async function startBrowser(profile: string, port: number, options: LaunchOptions & { dist: string }) {
+  const common = { executablePath: CHROMIUM, headless: true, ignoreHTTPSErrors: true };
+  if (!options.beforeInstall) {
+    return chromium.launchPersistentContext(profile, {
+      ...common,
+      args: [
+        ...chromiumArgs(port),
+        `--disable-extensions-except=${options.dist}`,
+        `--load-extension=${options.dist}`,
+      ],
+    });
+  }
+  const context = await chromium.launchPersistentContext(profile, {
+    ...common,
+    // Playwright disables extensions by default; the CDP install needs them on and this flag.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [...chromiumArgs(port), '--enable-unsafe-extension-debugging'],
+  });
+  try {
+    await options.beforeInstall(context, testUrl);
+    const browser = context.browser();
+    if (!browser) throw new Error('no browser-level CDP session for the install');
+    const session = await browser.newBrowserCDPSession();
+    // Extensions.* is not in Playwright's CDP type table yet; the session sends it as is.
+    const send = session.send.bind(session) as (method: string, params: object) => Promise<unknown>;
+    await send('Extensions.loadUnpacked', { path: options.dist });
+    await session.detach();
+    return context;
+  } catch (error) {
+    await context.close().catch(() => {});
+    throw error;
+  }
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   ensureBuilt();
-  const dist = options.dist ?? DIST_CHROME;
   const sites = await startSites();
   const profile = mkdtempSync(join(tmpdir(), 'lens-chromium-'));
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      ignoreHTTPSErrors: true,
-      args: [...chromiumArgs(sites.port), `--disable-extensions-except=${dist}`, `--load-extension=${dist}`],
-    });
+    context = await startBrowser(profile, sites.port, { ...options, dist: options.dist ?? DIST_CHROME });
   } catch (error) {
     await sites.close();
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
 
-  // The live worker: Playwright reports each start ('serviceworker') and each stop ('close').
-  let current: Worker | null = null;
+  // Playwright keeps one handle per worker version: it hangs while Chromium has the worker stopped
+  // and answers again (from the fresh worker) once an event wakes it. Whether it runs is read from
+  // CDP's ServiceWorker domain, on a page kept for that purpose (tests must not close it).
+  let handle: Worker | null = null;
   const track = (worker: Worker) => {
-    if (!worker.url().startsWith('chrome-extension://')) return;
-    current = worker;
-    worker.on('close', () => {
-      if (current === worker) current = null;
-    });
+    if (worker.url().startsWith('chrome-extension://')) handle = worker;
   };
   context.on('serviceworker', track);
   for (const worker of context.serviceWorkers()) track(worker);
+  handle ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(handle.url()).host;
 
-  async function worker(timeout = 15_000): Promise<Worker> {
-    return current ?? (await context.waitForEvent('serviceworker', { timeout }));
+  let status = 'running';
+  let starts = 0;
+  const statusWaiters = new Set<() => void>();
+  const control = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(control);
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const version of versions) {
+      if (!version.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
+      if (version.runningStatus === 'running' && status !== 'running') starts++;
+      status = version.runningStatus;
+    }
+    for (const wake of statusWaiters) wake();
+  });
+  await cdp.send('ServiceWorker.enable');
+
+  async function until(wanted: string, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (status !== wanted && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        statusWaiters.add(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+    return status === wanted;
+  }
+
+  async function worker(): Promise<Worker> {
+    // A stopped worker is woken by the next tab event; if none comes, start it as a page would.
+    if (!(await until('running', 2_000))) {
+      await cdp.send('ServiceWorker.startWorker', { scopeURL: `chrome-extension://${extensionId}/` });
+      if (!(await until('running', 10_000))) throw new Error(`the service worker stays ${status}`);
+    }
+    if (!handle) throw new Error('no service worker');
+    return handle;
   }
 
   // Wait for the first worker before any visit: a navigation while it starts would be missed.
-  const first = await worker(30_000);
-  const extensionId = new URL(first.url()).host;
-  await first.evaluate(() => true);
+  await (await worker()).evaluate(() => true);
 
   const ext: ExtensionBrowser = {
     context,
     extensionId,
     sites,
-    url: (host, path = '/') => `https://${host}${path}`,
+    url: testUrl,
     async openPage(url) {
       const page = await context.newPage();
       await page.goto(url);
@@ -159,8 +234,7 @@ export async function launchExtension(options: { dist?: string } = {}): Promise<
           if (predicate(last)) return last;
         } catch (error) {
           // The worker stopped under us (or is starting): try again until the deadline.
-          if (!/Target (page, context or browser )?(has been )?closed|destroyed/i.test(String(error)))
-            throw error;
+          if (!/closed|destroyed/i.test(String(error))) throw error;
         }
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
@@ -169,20 +243,10 @@ export async function launchExtension(options: { dist?: string } = {}): Promise<
       );
     },
     async stopServiceWorker() {
-      const running = current;
-      const page = context.pages()[0] ?? (await context.newPage());
-      const cdp = await context.newCDPSession(page);
-      try {
-        await cdp.send('ServiceWorker.enable');
-        const closed = running
-          ? new Promise<void>((resolve) => running.once('close', () => resolve()))
-          : null;
-        await cdp.send('ServiceWorker.stopAllWorkers');
-        await closed;
-      } finally {
-        await cdp.detach();
-      }
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      if (!(await until('stopped', 10_000))) throw new Error(`the service worker did not stop (${status})`);
     },
+    workerStarts: () => starts,
     async close() {
       await context.close().catch(() => {});
       await sites.close();
