@@ -1,14 +1,12 @@
 // The options page in real Chromium: it loads with the bundled source, saves the badge setting (kept
 // after a reload and seen by the extension's storage), and passes axe-core in light and dark.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SETTINGS_KEY } from '../../src/platform/storage-keys';
 import { seriousA11yViolations } from '../support/axe';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 
 // Functions given to inWorker run in the service worker, where `chrome` is the extension API.
 declare const chrome: import('webextension-polyfill').Browser;
-
-// The key src/platform/settings.ts stores under (that module needs the extension API to load).
-const SETTINGS_KEY = 'lens.settings';
 
 let ext: ExtensionBrowser;
 
