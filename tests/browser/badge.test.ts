@@ -165,6 +165,26 @@ describe('settings and stored lists', () => {
       await removeStorage('local', STORE_KEY);
     }
   });
+
+  it('shows a vendor with only informational findings in the neutral colour, from a stored list', async () => {
+    // As a refreshed list might say: Stripe certified under the Data Privacy Framework, so the only
+    // finding left is a note.
+    const noted = {
+      ...dovetail.list,
+      vendors: dovetail.list.vendors.map((v) =>
+        v.name === 'Stripe' ? { ...v, flags: v.flags.filter((f) => f.severity === 'info') } : v,
+      ),
+    };
+    try {
+      await setStorage('local', { [STORE_KEY]: storeRecord(noted) });
+      const { tabId } = await visit('stripe.com');
+      const badge = await ext.waitForBadge(tabId, hasText('i'));
+      expect(badge.title).toBe('Stripe: DPA signed 8 Oct 2018');
+      expect(colorOf(badge)).toEqual(rgb(BADGE_COLORS.vendor.color));
+    } finally {
+      await removeStorage('local', STORE_KEY);
+    }
+  });
 });
 
 describe('service worker lifecycle', () => {
