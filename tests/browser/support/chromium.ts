@@ -150,7 +150,6 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 
   let status = 'running';
   let starts = 0;
-  const statusWaiters = new Set<() => void>();
   const control = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(control);
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
@@ -159,18 +158,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       if (version.runningStatus === 'running' && status !== 'running') starts++;
       status = version.runningStatus;
     }
-    for (const wake of statusWaiters) wake();
   });
   await cdp.send('ServiceWorker.enable');
 
   async function until(wanted: string, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    while (status !== wanted && Date.now() < deadline) {
-      await new Promise<void>((resolve) => {
-        statusWaiters.add(resolve);
-        setTimeout(resolve, 50);
-      });
-    }
+    while (status !== wanted && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     return status === wanted;
   }
 
