@@ -54,6 +54,14 @@ export function isSkipped(el: Element): boolean {
   return SKIP.has(el.name) || el.attribs.hidden !== undefined || el.attribs['aria-hidden'] === 'true';
 }
 
+// The site's frame around the content: its text may date the page ("Last updated" in a footer),
+// but its headings and links ("Company", "About us") are never vendors.
+const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'dialog', 'alertdialog']);
+
+export function isPageChrome(el: Element): boolean {
+  return el.name === 'footer' || el.name === 'dialog' || CHROME_ROLES.has(el.attribs.role ?? '');
+}
+
 /** Text of a subtree with <br> and block ends as newlines; bounded so hostile pages stay cheap. */
 export function textOf(node: ChildNode | Document, max = 20000): string {
   let out = '';

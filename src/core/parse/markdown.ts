@@ -7,10 +7,26 @@ import { type HtmlRead, readHtml } from './html';
 
 const marked = new Marked({ gfm: true, async: false });
 
+/**
+ * Table rows pasted from spreadsheets carry tabs and indentation: marked reads a tab-separated
+ * delimiter row as text and an indented row as code. A line with a pipe is a row to us, so its
+ * tabs become spaces and a leading pipe starts the line.
+ */
+export function tidyTableRows(body: string): string {
+  return body
+    .split('\n')
+    .map((line) => {
+      if (!line.includes('|')) return line;
+      const spaced = line.replace(/\t/g, ' ');
+      const trimmed = spaced.trimStart();
+      return trimmed.startsWith('|') ? trimmed : spaced;
+    })
+    .join('\n');
+}
+
 export function readMarkdown(text: string): HtmlRead {
   const { data, body } = splitFrontMatter(text);
-  // A tab-indented table row is still a row, not a code block.
-  const html = marked.parse(body.replace(/^\t+(?=\|)/gm, '')) as string;
+  const html = marked.parse(tidyTableRows(body)) as string;
   const read = readHtml(html);
   const fmDate = data.date ?? data.updated ?? data.lastmod ?? data.last_updated;
   return {

@@ -2,7 +2,7 @@
 // This is the shape of the seed (markdown rendered to HTML) and of many static legal pages.
 import type { Document, Element } from 'domhandler';
 import { cleanText } from '../normalize/text';
-import { isElement, isSkipped, links, textOf } from './dom';
+import { isElement, isPageChrome, isSkipped, links, textOf } from './dom';
 import { classifyLabel, type RawVendor } from './fields';
 
 interface Block {
@@ -58,7 +58,7 @@ function collectSections(doc: Document): Section[] {
   let pendingDt: string | null = null;
   const walk = (node: Element | Document): void => {
     for (const child of node.children) {
-      if (!isElement(child) || isSkipped(child) || child.name === 'table') continue;
+      if (!isElement(child) || isSkipped(child) || isPageChrome(child) || child.name === 'table') continue;
       const heading = HEADING.exec(child.name);
       const boldName = heading ? null : boldOnlyName(child);
       if (heading || boldName) {

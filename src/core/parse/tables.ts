@@ -2,7 +2,7 @@
 import type { Document, Element } from 'domhandler';
 import { cleanText } from '../normalize/text';
 import { normalizeWebsite } from '../normalize/url';
-import { isElement, isSkipped, links, textOf } from './dom';
+import { isElement, isPageChrome, isSkipped, links, textOf } from './dom';
 import { classifyLabel, type FieldKey, type RawVendor } from './fields';
 
 function childElements(el: Element): Element[] {
@@ -97,7 +97,7 @@ export function vendorsFromTables(doc: Document): RawVendor[] {
   const out: RawVendor[] = [];
   const visit = (node: Element | Document): void => {
     for (const child of node.children) {
-      if (!isElement(child) || isSkipped(child)) continue;
+      if (!isElement(child) || isSkipped(child) || isPageChrome(child)) continue;
       if (child.name === 'table') out.push(...vendorsOfTable(child));
       else visit(child);
     }
