@@ -98,8 +98,9 @@ export function vendorsFromTables(doc: Document): RawVendor[] {
   const visit = (node: Element | Document): void => {
     for (const child of node.children) {
       if (!isElement(child) || isSkipped(child) || isPageChrome(child)) continue;
+      // Old pages lay out the whole page in a table: the vendors' table can sit inside a cell.
       if (child.name === 'table') out.push(...vendorsOfTable(child));
-      else visit(child);
+      visit(child);
     }
   };
   visit(doc);
