@@ -21,7 +21,7 @@ export function updatedIn(text: string): string | null {
   const sample = text.slice(0, 200_000);
   for (const pattern of [UPDATED, EFFECTIVE]) {
     for (const m of sample.matchAll(pattern)) {
-      const date = findDate(m[0]);
+      const date = findDate(m[0], { monthOnly: true });
       if (date) return date;
     }
   }

@@ -64,7 +64,7 @@ function sourceOf(options: ParseOptions, title: string | null, updated: string |
   return {
     title: cleanText(options.title || title || fallback, 200),
     url,
-    updated: updated ? findDate(updated) : null,
+    updated: updated ? findDate(updated, { monthOnly: true }) : null,
   };
 }
 

@@ -101,6 +101,6 @@ export function readMarkdown(text: string): HtmlRead {
   return {
     raws: read.raws,
     title: data.title ?? read.title,
-    updated: (fmDate ? findDate(fmDate) : null) ?? read.updated,
+    updated: (fmDate ? findDate(fmDate, { monthOnly: true }) : null) ?? read.updated,
   };
 }
