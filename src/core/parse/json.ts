@@ -88,7 +88,8 @@ function arrayIn(value: unknown): unknown[] | null {
 
 /** JSON.parse's message, with the line and column when it names only a character position. */
 function jsonErrorText(text: string, e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
+  // One line: V8 quotes the offending input, newlines and all.
+  const message = cleanText(e instanceof Error ? e.message : String(e), 300);
   const at = /at position (\d+)/.exec(message);
   if (!at || /line \d+/.test(message)) return message;
   const before = text.slice(0, Number(at[1]));

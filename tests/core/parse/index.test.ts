@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, parse } from '../../../src/core/index';
-import { parseOk, readFixture, SEED_PATH, TODAY } from '../fixture-lists';
+import { parseOk, readFixture, SEED_PATH, TODAY } from '../support/fixture-lists';
 
 describe('detectFormat', () => {
   it.each([
@@ -45,5 +45,28 @@ describe('parse options', () => {
     expect(result.ok && result.list.vendors.every((v) => v.flags.some((f) => f.id === 'stale-list'))).toBe(
       true,
     );
+  });
+
+  it('reads markdown that starts with "[" as markdown when it is not JSON', () => {
+    const md =
+      '[Acme](https://acme.example) subprocessors\n\n## Stripe\n[stripe.com](https://stripe.com)\n- **Use:** Payments';
+    const result = parse(md, { today: TODAY });
+    expect(result.ok && result.format).toBe('markdown');
+    expect(result.ok && result.list.vendors.map((v) => v.name)).toEqual(['Stripe']);
+  });
+
+  it('reports the JSON error when the text is neither JSON nor a list, or was served as JSON', () => {
+    const md = '[Stripe](https://stripe.com)\n\n- **Use:** Payments';
+    expect(parse('[1, 2,\n', { today: TODAY })).toMatchObject({ ok: false, error: { code: 'invalid-json' } });
+    const served = parse(`${md}\n## Stripe\n[stripe.com](https://stripe.com)\n- **Use:** x`, {
+      contentType: 'application/json',
+      today: TODAY,
+    });
+    expect(served).toMatchObject({ ok: false, error: { code: 'invalid-json' } });
+  });
+
+  it('words a JSON error on one line, however the input breaks lines', () => {
+    const result = parse('{\n\n=\n\n', { today: TODAY });
+    expect(result.ok ? '' : result.error.message).toMatch(/^Not valid JSON: [^\n]+\(line 3, column 1\)$/);
   });
 });

@@ -1,7 +1,16 @@
 // JSON input: the v1 document itself, plain arrays with name-like keys, and wrapped arrays.
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../../src/core/index';
-import { byName, certIds, flagIds, names, parseFixture, parseOk, readFixture, TODAY } from '../fixture-lists';
+import {
+  byName,
+  certIds,
+  flagIds,
+  names,
+  parseFixture,
+  parseOk,
+  readFixture,
+  TODAY,
+} from '../support/fixture-lists';
 
 describe('a subprocessor-list/v1 document (v1.json)', () => {
   const result = parse(readFixture('v1.json'), { today: TODAY });
