@@ -26,6 +26,9 @@ function countryOfPart(part: string): string | null | { region: string } {
   // Two-letter parts are left alone: "San Francisco, CA" is California, not Canada.
   if (key.length === 2) return null;
   if (key.length === 3 && /^[a-z]{3}$/.test(key)) return countries.alpha3ToAlpha2(key.toUpperCase()) ?? null;
+  // No country name is this long ("South Georgia and the South Sandwich Islands" is 44), and the
+  // library's look-up scans every name, so a long part is not looked up at all.
+  if (key.length > 60) return null;
   return countries.getAlpha2Code(part.trim(), 'en') ?? null;
 }
 
@@ -39,7 +42,11 @@ export function normalizeLocation(raw: string): Location {
   const text = stripTrailingStop(cleanText(raw, 300));
   const found = new Set<string>();
   const regions = new Set<string>();
-  for (const part of text.split(/\s*(?:[,;/|()]|\band\b|\s[-–—]\s)\s*/i)) {
+  const parts = text.split(/\s*(?:[,;/|()]|\band\b|\s[-–—]\s)\s*/i);
+  // An address names its country first or last; each part costs a scan of every country name.
+  const read = parts.length > 16 ? [...parts.slice(0, 8), ...parts.slice(-8)] : parts;
+  for (const part of read) {
+    if (found.size > 1) break; // two countries: no single one, whatever follows
     const country = countryOfPart(part);
     if (typeof country === 'object' && country) regions.add(country.region);
     else if (country) found.add(country);

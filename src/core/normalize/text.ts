@@ -19,6 +19,18 @@ export function cleanText(raw: string, max = MAX_TEXT): string {
   return `${[...folded.slice(0, max)].slice(0, -1).join('')}…`;
 }
 
+/** Removes leading and trailing characters of a set, and whitespace. A loop: the regex form
+ * /^[set]+|[set]+$/g backtracks quadratically on a long run of them inside the text. */
+export function trimSet(text: string, leading: string, trailing: string = leading): string {
+  const isIn = (set: string, ch: string | undefined) =>
+    ch !== undefined && (set.includes(ch) || /\s/.test(ch));
+  let start = 0;
+  let end = text.length;
+  while (start < end && isIn(leading, text[start])) start++;
+  while (end > start && isIn(trailing, text[end - 1])) end--;
+  return text.slice(start, end);
+}
+
 const isLetter = (ch: string | undefined) => ch !== undefined && /\p{L}/u.test(ch);
 
 /** Drops the sentence's closing full stop: "Seattle, United States." -> "Seattle, United States",

@@ -47,6 +47,12 @@ describe('normalizeLocation', () => {
     expect(location.text).toBe(text.replace(/\.$/, ''));
   });
 
+  it('finds the country at the end of a long address, and stops at two countries', () => {
+    const parts = Array.from({ length: 30 }, (_, i) => `Unit ${i}`);
+    expect(normalizeLocation([...parts, 'Portugal'].join(', ')).country).toBe('PT');
+    expect(normalizeLocation(['France', ...parts, 'Spain'].join(', ')).country).toBeNull();
+  });
+
   it('cleans the text it keeps', () => {
     expect(normalizeLocation('  Berlin,\t\tGermany\u202e. ')).toEqual({
       text: 'Berlin, Germany',

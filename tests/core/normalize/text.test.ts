@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, splitList, stripTrailingStop } from '../../../src/core/normalize/text';
+import { cleanText, splitList, stripTrailingStop, trimSet } from '../../../src/core/normalize/text';
 
 describe('cleanText', () => {
   it('turns control characters into spaces and folds whitespace', () => {
@@ -76,5 +76,21 @@ describe('splitList', () => {
     expect(splitList('None.')).toEqual([]);
     expect(splitList('N/A')).toEqual([]);
     expect(splitList(' , ; ')).toEqual([]);
+  });
+});
+
+describe('trimSet', () => {
+  it('trims a set of characters and whitespace from each end, keeping the middle', () => {
+    expect(trimSet(' -- ISO 9001 (2015) -: ', '-:()', '-:')).toBe('ISO 9001 (2015)');
+    expect(trimSet('• Stripe:', '•', ':')).toBe('Stripe');
+    expect(trimSet('a-b', '-')).toBe('a-b');
+    expect(trimSet('----', '-')).toBe('');
+  });
+
+  it('takes linear time on a long run of trimmed characters inside the text', () => {
+    const text = `ISO ${'-'.repeat(200_000)}x`;
+    const started = performance.now();
+    expect(trimSet(text, '-')).toBe(text);
+    expect(performance.now() - started).toBeLessThan(1000); // a backtracking regex takes minutes
   });
 });

@@ -370,6 +370,9 @@ describe('parse, property tests', () => {
         (run: string) => run,
         (run: string) => `## Vendor\n- **Certifications:** ${run}\n- **Location:** ${run}\n- **DPA:** ${run}`,
         (run: string) => `| Vendor | Location | DPA |\n|---|---|---|\n| ${run} | ${run} | ${run} |`,
+        // The same 100 KB as a hundred rows of 1 KB cells: per-cell work must be linear too.
+        (run: string) =>
+          `| Vendor | Certifications | Location | DPA |\n|---|---|---|---|\n${Array.from({ length: 100 }, (_, i) => `| V${i} | ${run.slice(0, 1000)} | ${run.slice(0, 1000)} | ${run.slice(0, 1000)} |`).join('\n')}`,
         (run: string) =>
           `<!doctype html><table><tr><th>Vendor</th><th>Website</th></tr><tr><td>${run}</td><td>${run}</td></tr></table>`,
         (run: string) =>
