@@ -32,22 +32,23 @@ async function run(argv: string[]): Promise<unknown> {
   const listArg = option(args, '--list');
   const limitArg = option(args, '--limit');
   const [command, target, ...rest] = args;
-  if (!command || command === '--help' || command === 'help') throw new UsageError('');
+  if (!command) throw new UsageError('no command given');
+  if (!['parse', 'match', 'search'].includes(command)) throw new UsageError(`unknown command: ${command}`);
   if (!target) throw new UsageError(`${command} needs an argument`);
   if (rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
-  const list = listArg ? await loadList(listArg) : bundled;
+  const list = async () => (listArg ? await loadList(listArg) : bundled);
   switch (command) {
     case 'parse':
       return await loadList(target);
     case 'match': {
-      const found = match(buildMatchIndex(list), target);
+      const found = match(buildMatchIndex(await list()), target);
       return { input: target, relation: found.relation, domain: found.domain, vendor: found.vendor };
     }
     case 'search': {
       const limit = limitArg ? Number(limitArg) : 10;
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
         throw new UsageError('--limit takes a whole number from 1 to 1000');
-      const hits = buildSearchIndex(list.vendors).search(target, limit);
+      const hits = buildSearchIndex((await list()).vendors).search(target, limit);
       return {
         query: target,
         results: hits.map((h) => ({ score: Number(h.score.toFixed(4)), vendor: h.vendor })),
@@ -58,15 +59,24 @@ async function run(argv: string[]): Promise<unknown> {
   }
 }
 
-run(process.argv.slice(2)).then(
-  (out) => process.stdout.write(`${JSON.stringify(out, null, 2)}\n`),
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message ? `error: ${e.message}\n` : ''}${USAGE}\n`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(`error: ${(e as Error)?.message ?? String(e)}\n`);
-      process.exitCode = 1;
-    }
-  },
-);
+/** One line, whatever the message holds: the contract is "one clear line on stderr". */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+const argv = process.argv.slice(2);
+if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+  process.stdout.write(`${USAGE}\n`);
+} else {
+  run(argv).then(
+    (out) => process.stdout.write(`${JSON.stringify(out, null, 2)}\n`),
+    (e: unknown) => {
+      const message = oneLine(e instanceof Error ? e.message : String(e));
+      if (e instanceof UsageError) {
+        process.stderr.write(`error: ${message} (node dist/cli.js --help shows the usage)\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(`error: ${message}\n`);
+        process.exitCode = 1;
+      }
+    },
+  );
+}

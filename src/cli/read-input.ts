@@ -16,22 +16,48 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The body, read in chunks and abandoned past the limit: a hostile server cannot fill memory. */
+async function readBounded(response: Response, target: string): Promise<Uint8Array> {
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    size += part.value.byteLength;
+    if (size > MAX_BYTES) {
+      await reader.cancel();
+      throw new Error(`${target} is over ${MAX_BYTES} bytes`);
+    }
+    chunks.push(part.value);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function fetchInput(target: string): Promise<Input> {
+  let response: Response;
+  try {
+    response = await fetch(target, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'follow' });
+  } catch (e) {
+    // fetch says only "fetch failed"; the reason (refused, DNS, timeout) is its cause.
+    const cause = (e as { cause?: { message?: string; code?: string } }).cause;
+    throw new Error(`cannot fetch ${target}: ${cause?.code ?? cause?.message ?? (e as Error).message}`);
+  }
+  if (!response.ok)
+    throw new Error(`${target} answered HTTP ${response.status} ${response.statusText}`.trim());
+  const length = Number(response.headers.get('content-length') ?? 0);
+  if (length > MAX_BYTES) throw new Error(`${target} is ${length} bytes; the limit is ${MAX_BYTES}`);
+  const body = await readBounded(response, target);
+  return {
+    text: new TextDecoder().decode(body),
+    // After redirects the list is the final page's: its host names the publisher.
+    url: response.url || target,
+    contentType: response.headers.get('content-type'),
+  };
+}
+
 export async function readInput(target: string): Promise<Input> {
   if (target === '-') return { text: await readStdin(), url: null, contentType: null };
-  if (/^https?:\/\//i.test(target)) {
-    const response = await fetch(target, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'follow' });
-    if (!response.ok)
-      throw new Error(`${target} answered HTTP ${response.status} ${response.statusText}`.trim());
-    const length = Number(response.headers.get('content-length') ?? 0);
-    if (length > MAX_BYTES) throw new Error(`${target} is ${length} bytes; the limit is ${MAX_BYTES}`);
-    const body = await response.arrayBuffer();
-    if (body.byteLength > MAX_BYTES) throw new Error(`${target} is over ${MAX_BYTES} bytes`);
-    return {
-      text: new TextDecoder().decode(body),
-      url: target,
-      contentType: response.headers.get('content-type'),
-    };
-  }
+  if (/^https?:\/\//i.test(target)) return await fetchInput(target);
   try {
     const text = await readFile(target, 'utf8');
     return {

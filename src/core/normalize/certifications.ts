@@ -1,7 +1,7 @@
 // Certification text ("Privacy Shield, ISO27001, 27017, 27018 SOC2 Type 1.") to canonical ids.
 import data from '../../../assets/data/certifications.json';
 import type { Certification, CertificationId } from '../list';
-import { cleanText, stripTrailingStop } from './text';
+import { cleanText, stripTrailingStop, trimSet } from './text';
 
 interface Known {
   id: CertificationId;
@@ -40,7 +40,7 @@ export function parseCertifications(raw: string): Certification[] {
   let rest = '';
   for (let i = 0; i < text.length; i++) rest += taken[i] ? ',' : text[i];
   for (const piece of rest.split(/[,;/]|\s+(?:and|&)\s+/i)) {
-    const label = stripTrailingStop(piece.trim().replace(/^[-–—:.()\s]+|[-–—:()\s]+$/g, ''));
+    const label = stripTrailingStop(trimSet(piece, '-–—:.()', '-–—:()'));
     if (label.length < 2 || FILLER.test(label) || !/[a-z]/i.test(label)) continue;
     found.push({ start: text.indexOf(label), end: 0, cert: { id: 'other', label, text: label } });
   }

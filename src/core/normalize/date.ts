@@ -19,8 +19,16 @@ const ISO_RE = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/;
 const DAY_MONTH_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME},?\\s+(\\d{4})\\b`, 'i');
 const MONTH_DAY_RE = new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 
+const MONTH_YEAR_RE = new RegExp(`\\b${MONTH_NAME},?\\s+(\\d{4})\\b`, 'i');
+
+export interface DateOptions {
+  /** "March 2024" reads as 2024-03-01. Right for a list's "Last updated" line (staleness counts
+   * from the month's start, the earliest it can mean), wrong for a DPA's signing date. */
+  monthOnly?: boolean;
+}
+
 /** The first date found in the text, or null. Numeric d/m/y orders are ambiguous and ignored. */
-export function findDate(text: string): string | null {
+export function findDate(text: string, options: DateOptions = {}): string | null {
   const sample = text.slice(0, 500);
   let m = ISO_RE.exec(sample);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -28,5 +36,7 @@ export function findDate(text: string): string | null {
   if (m) return iso(Number(m[3]), monthIndex(m[2] ?? '') + 1, Number(m[1]));
   m = MONTH_DAY_RE.exec(sample);
   if (m) return iso(Number(m[3]), monthIndex(m[1] ?? '') + 1, Number(m[2]));
+  m = options.monthOnly ? MONTH_YEAR_RE.exec(sample) : null;
+  if (m) return iso(Number(m[2]), monthIndex(m[1] ?? '') + 1, 1);
   return null;
 }

@@ -14,8 +14,12 @@ export function parseDpa(raw: string | undefined): Dpa {
   const lower = text.toLowerCase();
   const date = findDate(text);
   let status: DpaStatus = 'unknown';
-  if (!text || /^(n\/a|unknown|tbd|-|—|\?)$/.test(lower)) status = 'unknown';
-  else if (/\b(no|not|none|pending|in progress|negotiat)/.test(lower) && !/^yes\b/.test(lower))
+  if (!text || /^(n\/a|na|not applicable|unknown|tbd|tbc|-|—|\?)$/.test(lower)) status = 'unknown';
+  // Whole words: "Signed 3 November 2021" says "no" nowhere.
+  else if (
+    /\b(no|not|none|nope|unsigned|pending|outstanding|in progress|negotiat\w*)\b/.test(lower) &&
+    !/^yes\b/.test(lower)
+  )
     status = 'not-signed';
   else if (
     /incorporat|part of (the|our|their)|included in|within (the|our|their)|terms of service|standard terms/.test(

@@ -1,6 +1,7 @@
 // Location text to one ISO 3166-1 alpha-2 country, or null when it names none or several.
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
+import adequacy from '../../../assets/data/eea-adequacy.json';
 import data from '../../../assets/data/location-aliases.json';
 import { cleanText, stripTrailingStop } from './text';
 
@@ -8,19 +9,26 @@ countries.registerLocale(en);
 
 const ALIASES: Record<string, string> = data.aliases;
 const REGIONS = new Set(data.regions);
+// "Dublin, Ireland (EU)": the region only restates where the country is.
+const EUROPE = new Set(['eu', 'e.u.', 'european union', 'europe', 'eea', 'european economic area']);
+const EEA = new Set(adequacy.eea);
 
-function countryOfPart(part: string): string | null | 'region' {
+function countryOfPart(part: string): string | null | { region: string } {
   const key = part
     .toLowerCase()
     .replace(/^the\s+/, '')
     .trim();
   if (!key) return null;
-  if (REGIONS.has(key)) return 'region';
-  const alias = ALIASES[key];
+  if (REGIONS.has(key)) return { region: key };
+  // "U.S.", "U.S" and "US" are one name; so are "U.K." and "UK".
+  const alias = ALIASES[key] ?? ALIASES[key.replace(/\./g, '')];
   if (alias) return alias;
   // Two-letter parts are left alone: "San Francisco, CA" is California, not Canada.
   if (key.length === 2) return null;
   if (key.length === 3 && /^[a-z]{3}$/.test(key)) return countries.alpha3ToAlpha2(key.toUpperCase()) ?? null;
+  // No country name is this long ("South Georgia and the South Sandwich Islands" is 44), and the
+  // library's look-up scans every name, so a long part is not looked up at all.
+  if (key.length > 60) return null;
   return countries.getAlpha2Code(part.trim(), 'en') ?? null;
 }
 
@@ -33,15 +41,21 @@ export interface Location {
 export function normalizeLocation(raw: string): Location {
   const text = stripTrailingStop(cleanText(raw, 300));
   const found = new Set<string>();
-  let region = false;
-  for (const part of text.split(/\s*(?:[,;/|()]|\band\b|\s[-–—]\s)\s*/i)) {
+  const regions = new Set<string>();
+  const parts = text.split(/\s*(?:[,;/|()]|\band\b|\s[-–—]\s)\s*/i);
+  // An address names its country first or last; each part costs a scan of every country name.
+  const read = parts.length > 16 ? [...parts.slice(0, 8), ...parts.slice(-8)] : parts;
+  for (const part of read) {
+    if (found.size > 1) break; // two countries: no single one, whatever follows
     const country = countryOfPart(part);
-    if (country === 'region') region = true;
+    if (typeof country === 'object' && country) regions.add(country.region);
     else if (country) found.add(country);
   }
-  // One named country decides; none, several, or a region beside them ("EU") leave it open.
-  const country = found.size === 1 && !region ? ([...found][0] ?? null) : null;
-  return { text, country };
+  // One named country decides; none, several, or a wider region beside it ("US, EU", "Germany,
+  // APAC") leave it open, unless the region only restates it ("Ireland (EU)").
+  const only = found.size === 1 ? ([...found][0] ?? null) : null;
+  const restated = only !== null && EEA.has(only) && [...regions].every((r) => EUROPE.has(r));
+  return { text, country: only && (regions.size === 0 || restated) ? only : null };
 }
 
 /** The English name of a country code, for display and search ("DE" -> "Germany"). */

@@ -1,23 +1,52 @@
 // Cleaning of free text from untrusted lists: one line, no control or bidi-override characters,
 // bounded length, and the list splitting that subprocessor pages use ("a, b, and c.").
 
-// C0/C1 controls and the bidi embedding/override/isolate marks (Trojan Source, CVE-2021-42574).
+// C0/C1 controls (tab, newline and the like) separate words: they become spaces.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
+// Invisible format characters are removed: the bidi marks, embeddings, overrides and isolates
+// (Trojan Source, CVE-2021-42574; U+061C is the Arabic letter mark), and the zero-width spaces,
+// joiners and soft hyphen that make "Str\u200bipe" look like "Stripe".
+const INVISIBLE_CHARS = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 export const MAX_TEXT = 2000;
 export const MAX_NAME = 200;
 
 /** One line of display text: unsafe characters out, whitespace runs folded, length bounded. */
 export function cleanText(raw: string, max = MAX_TEXT): string {
-  const folded = raw.replace(UNSAFE_CHARS, ' ').replace(/\s+/g, ' ').trim();
+  const folded = raw.replace(INVISIBLE_CHARS, '').replace(CONTROL_CHARS, ' ').replace(/\s+/g, ' ').trim();
   if (folded.length <= max) return folded;
   return `${[...folded.slice(0, max)].slice(0, -1).join('')}…`;
 }
 
-/** Drops the sentence's closing full stop: "Seattle, United States." -> "Seattle, United States". */
+/** Removes leading and trailing characters of a set, and whitespace. A loop: the regex form
+ * /^[set]+|[set]+$/g backtracks quadratically on a long run of them inside the text. */
+export function trimSet(text: string, leading: string, trailing: string = leading): string {
+  const isIn = (set: string, ch: string | undefined) =>
+    ch !== undefined && (set.includes(ch) || /\s/.test(ch));
+  let start = 0;
+  let end = text.length;
+  while (start < end && isIn(leading, text[start])) start++;
+  while (end > start && isIn(trailing, text[end - 1])) end--;
+  return text.slice(start, end);
+}
+
+const isLetter = (ch: string | undefined) => ch !== undefined && /\p{L}/u.test(ch);
+
+/** Drops the sentence's closing full stop: "Seattle, United States." -> "Seattle, United States",
+ * but an abbreviation keeps its own: "U.S.", "U.K.". */
 export function stripTrailingStop(text: string): string {
-  return text.replace(/[\s.;,]+$/, '');
+  // A loop, not /[\s.;,]+$/, which backtracks quadratically on a long run of dots mid-text.
+  let end = text.length;
+  while (end > 0 && /[\s.;,]/.test(text[end - 1] ?? '')) end--;
+  const kept = text.slice(0, end);
+  const abbreviation =
+    text[end] === '.' &&
+    isLetter(kept.at(-1)) &&
+    kept.at(-2) === '.' &&
+    !isLetter(kept.at(-4)) &&
+    isLetter(kept.at(-3));
+  return abbreviation ? `${kept}.` : kept;
 }
 
 /**

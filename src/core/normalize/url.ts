@@ -8,7 +8,8 @@ export function normalizeWebsite(raw: string | null | undefined): string | null 
   let text = raw.trim();
   if (!text || text.length > 2048) return null;
   if (text.startsWith('//')) text = `https:${text}`;
-  else if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) {
+  // "example.com:8080/x" is a host with a port; "javascript:..." is a scheme.
+  else if (!/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text)) {
     if (!BARE_HOST.test(text)) return null;
     text = `https://${text}`;
   }
@@ -21,7 +22,8 @@ export function normalizeWebsite(raw: string | null | undefined): string | null 
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   if (url.username || url.password || !url.hostname.includes('.')) return null;
   const path = url.pathname === '/' ? '' : url.pathname;
-  return `${url.protocol}//${url.host}${path}${url.search}`;
+  const host = url.host.replace(/\.(?=:|$)/, ''); // "stripe.com." is stripe.com
+  return `${url.protocol}//${host}${path}${url.search}`;
 }
 
 /** The host of a URL or host-like text, lower case, without "www." and a trailing dot. */

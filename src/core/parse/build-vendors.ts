@@ -6,7 +6,7 @@ import { parseCertifications } from '../normalize/certifications';
 import { domainsFor } from '../normalize/domains';
 import { parseDpa } from '../normalize/dpa';
 import { normalizeLocation } from '../normalize/location';
-import { cleanText, MAX_NAME, splitList } from '../normalize/text';
+import { cleanText, MAX_NAME, splitList, trimSet } from '../normalize/text';
 import { hostOf, normalizeWebsite } from '../normalize/url';
 import type { RawVendor } from './fields';
 
@@ -14,7 +14,7 @@ export const MAX_VENDORS = 20_000;
 const MAX_ITEMS = 100;
 
 export function factsOf(raw: RawVendor): VendorFacts | null {
-  const name = cleanText(raw.name, MAX_NAME).replace(/^[-–—*•:\s]+|[:\s]+$/g, '');
+  const name = trimSet(cleanText(raw.name, MAX_NAME), '-–—*•:', ':');
   if (!name) return null;
   const website = normalizeWebsite(raw.website);
   const { domains, hostingDomains } = domainsFor(website ? hostOf(website) : null);

@@ -1,6 +1,6 @@
 // Reading an htmlparser2 tree: text as a reader sees it (line breaks kept), links, skipped parts.
-import type { ChildNode, Document, Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { type ChildNode, type Document, DomHandler, type Element } from 'domhandler';
+import { Parser } from 'htmlparser2';
 
 // Never content: code, forms and embedded documents.
 const SKIP = new Set([
@@ -42,8 +42,38 @@ const BLOCK = new Set([
   'address',
 ]);
 
+// Real pages nest a few dozen elements deep. htmlparser2 keeps its open elements in an array it
+// shifts and searches, so 100,000 unclosed <div>s cost seconds (quadratic), and deep trees would
+// overflow our walks. Tags opened below this depth are dropped; their text stays in the deepest
+// element kept.
+export const MAX_DEPTH = 128;
+
+class BoundedHandler extends DomHandler {
+  get depth(): number {
+    return this.tagStack.length - 1; // the root is on the stack too
+  }
+}
+
+class BoundedParser extends Parser {
+  constructor(private readonly tree: BoundedHandler) {
+    super(tree, { decodeEntities: true, lowerCaseTags: true });
+  }
+
+  // Skipping the open-tag event leaves the tag name empty, which htmlparser2 treats as "no
+  // element" (as it does for a second <form>): no attributes, no element, no stack entry.
+  override onopentagname(start: number, endIndex: number): void {
+    if (this.tree.depth >= MAX_DEPTH) {
+      this.endIndex = endIndex;
+      return;
+    }
+    super.onopentagname(start, endIndex);
+  }
+}
+
 export function parseHtml(html: string): Document {
-  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
+  const handler = new BoundedHandler();
+  new BoundedParser(handler).end(html);
+  return handler.root;
 }
 
 export function isElement(node: ChildNode): node is Element {
@@ -52,6 +82,14 @@ export function isElement(node: ChildNode): node is Element {
 
 export function isSkipped(el: Element): boolean {
   return SKIP.has(el.name) || el.attribs.hidden !== undefined || el.attribs['aria-hidden'] === 'true';
+}
+
+// The site's frame around the content: its text may date the page ("Last updated" in a footer),
+// but its headings and links ("Company", "About us") are never vendors.
+const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'dialog', 'alertdialog']);
+
+export function isPageChrome(el: Element): boolean {
+  return el.name === 'footer' || el.name === 'dialog' || CHROME_ROLES.has(el.attribs.role ?? '');
 }
 
 /** Text of a subtree with <br> and block ends as newlines; bounded so hostile pages stay cheap. */
@@ -80,12 +118,15 @@ export function textOf(node: ChildNode | Document, max = 20000): string {
 }
 
 /** Elements below a node, in document order, not descending into skipped ones. */
-export function* elements(node: Element | Document): Generator<Element> {
-  for (const child of node.children) {
-    if (!isElement(child) || isSkipped(child)) continue;
-    yield child;
-    yield* elements(child);
+export function elements(node: Element | Document): Element[] {
+  const out: Element[] = [];
+  const stack: ChildNode[] = [...node.children].reverse();
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    if (!isElement(n) || isSkipped(n)) continue;
+    out.push(n);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ChildNode);
   }
+  return out;
 }
 
 export function links(node: Element): { href: string; text: string }[] {

@@ -11,14 +11,19 @@ export interface HtmlRead {
   updated: string | null;
 }
 
-// "Last updated: 3 March 2024", "Effective date 2024-03-03", "Updated on March 3, 2024".
-const UPDATED =
-  /\b(?:last\s+)?(?:updated|modified|revised|reviewed|effective(?:\s+date)?|as\s+of)\b[^\n]{0,60}/gi;
+// "Last updated: 3 March 2024", "Updated on March 3, 2024" name the list's date. "Effective" and
+// "as of" are weaker: they also date a vendor's DPA ("signed, effective 1 May 2021") in a table,
+// so they count only when no stronger line gives a date.
+const UPDATED = /\b(?:last\s+)?(?:updated|modified|revised|reviewed)\b[^\n]{0,60}/gi;
+const EFFECTIVE = /\b(?:effective(?:\s+date)?|as\s+of)\b[^\n]{0,60}/gi;
 
 export function updatedIn(text: string): string | null {
-  for (const m of text.slice(0, 200_000).matchAll(UPDATED)) {
-    const date = findDate(m[0]);
-    if (date) return date;
+  const sample = text.slice(0, 200_000);
+  for (const pattern of [UPDATED, EFFECTIVE]) {
+    for (const m of sample.matchAll(pattern)) {
+      const date = findDate(m[0], { monthOnly: true });
+      if (date) return date;
+    }
   }
   return null;
 }

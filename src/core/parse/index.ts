@@ -64,7 +64,7 @@ function sourceOf(options: ParseOptions, title: string | null, updated: string |
   return {
     title: cleanText(options.title || title || fallback, 200),
     url,
-    updated: updated ? findDate(updated) : null,
+    updated: updated ? findDate(updated, { monthOnly: true }) : null,
   };
 }
 
@@ -80,13 +80,25 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
   const format = detectFormat(text, options.contentType);
   if (format === 'json') {
     const read = readJson(text);
-    if (read.kind === 'error') return { ok: false, error: read.error };
+    if (read.kind === 'error') {
+      // "[Stripe](https://stripe.com)" starts like JSON too: unless the server said JSON, text
+      // that is not JSON gets read as a page before the JSON error is reported.
+      const declared = (options.contentType ?? '').toLowerCase().includes('json');
+      if (read.error.code !== 'invalid-json' || declared) return { ok: false, error: read.error };
+      const asPage = readPage(text, options, today);
+      return asPage.ok ? asPage : { ok: false, error: read.error };
+    }
     if (read.kind === 'v1') {
       const source = { ...read.source, ...(options.url ? { url: normalizeWebsite(options.url) } : {}) };
       return finish('v1-json', read.facts, source, today);
     }
     return finish('json-array', factsFrom(read.raws), sourceOf(options, read.title, read.updated), today);
   }
+  return readPage(text, options, today);
+}
+
+function readPage(text: string, options: ParseOptions, today: string): ParseResult {
+  const format = detectFormat(text, options.contentType) === 'html' ? 'html' : 'markdown';
   const read = format === 'html' ? readHtml(text) : readMarkdown(text);
   return finish(format, factsFrom(read.raws), sourceOf(options, read.title, read.updated), today);
 }

@@ -86,12 +86,24 @@ function arrayIn(value: unknown): unknown[] | null {
   return null;
 }
 
+/** JSON.parse's message, with the line and column when it names only a character position. */
+function jsonErrorText(text: string, e: unknown): string {
+  // One line: V8 quotes the offending input, newlines and all.
+  const message = cleanText(e instanceof Error ? e.message : String(e), 300);
+  const at = /at position (\d+)/.exec(message);
+  if (!at || /line \d+/.test(message)) return message;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${message} (line ${line}, column ${column})`;
+}
+
 export function readJson(text: string): JsonInput {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return fail(parseError('invalid-json', `Not valid JSON: ${(e as Error).message}`));
+    return fail(parseError('invalid-json', `Not valid JSON: ${jsonErrorText(text, e)}`));
   }
   if (value && typeof value === 'object' && 'format' in value) {
     const format = (value as { format: unknown }).format;

@@ -2,7 +2,7 @@
 // This is the shape of the seed (markdown rendered to HTML) and of many static legal pages.
 import type { Document, Element } from 'domhandler';
 import { cleanText } from '../normalize/text';
-import { isElement, isSkipped, links, textOf } from './dom';
+import { isElement, isPageChrome, isSkipped, links, textOf } from './dom';
 import { classifyLabel, type RawVendor } from './fields';
 
 interface Block {
@@ -58,7 +58,7 @@ function collectSections(doc: Document): Section[] {
   let pendingDt: string | null = null;
   const walk = (node: Element | Document): void => {
     for (const child of node.children) {
-      if (!isElement(child) || isSkipped(child) || child.name === 'table') continue;
+      if (!isElement(child) || isSkipped(child) || isPageChrome(child) || child.name === 'table') continue;
       const heading = HEADING.exec(child.name);
       const boldName = heading ? null : boldOnlyName(child);
       if (heading || boldName) {
@@ -104,10 +104,27 @@ function vendorOf(section: Section): RawVendor | null {
   return count >= 2 || (count >= 1 && raw.website) ? raw : null;
 }
 
+/**
+ * A heading whose own sub-headings are vendors is a title or a group ("# Our partners", then
+ * "## Stripe"): its labelled lines describe the list ("Location: where the partner stores
+ * data"), so it is not a vendor itself, whatever it is called.
+ */
+function containers(sections: Section[], candidates: (RawVendor | null)[]): Set<number> {
+  const out = new Set<number>();
+  const open: number[] = []; // indices of enclosing sections, shallowest first
+  sections.forEach((section, i) => {
+    while (open.length && (sections[open.at(-1) ?? 0]?.level ?? 0) >= section.level) open.pop();
+    if (candidates[i]) for (const parent of open) out.add(parent);
+    open.push(i);
+  });
+  return out;
+}
+
 export function vendorsFromSections(doc: Document): RawVendor[] {
-  return collectSections(doc)
-    .map(vendorOf)
-    .filter((v): v is RawVendor => v !== null);
+  const sections = collectSections(doc);
+  const candidates = sections.map(vendorOf);
+  const skip = containers(sections, candidates);
+  return candidates.filter((v, i): v is RawVendor => v !== null && !skip.has(i));
 }
 
 /** The page's own title: <title>, else the first <h1>. */

@@ -2,7 +2,7 @@
 import type { Document, Element } from 'domhandler';
 import { cleanText } from '../normalize/text';
 import { normalizeWebsite } from '../normalize/url';
-import { isElement, isSkipped, links, textOf } from './dom';
+import { isElement, isPageChrome, isSkipped, links, textOf } from './dom';
 import { classifyLabel, type FieldKey, type RawVendor } from './fields';
 
 function childElements(el: Element): Element[] {
@@ -97,9 +97,10 @@ export function vendorsFromTables(doc: Document): RawVendor[] {
   const out: RawVendor[] = [];
   const visit = (node: Element | Document): void => {
     for (const child of node.children) {
-      if (!isElement(child) || isSkipped(child)) continue;
+      if (!isElement(child) || isSkipped(child) || isPageChrome(child)) continue;
+      // Old pages lay out the whole page in a table: the vendors' table can sit inside a cell.
       if (child.name === 'table') out.push(...vendorsOfTable(child));
-      else visit(child);
+      visit(child);
     }
   };
   visit(doc);

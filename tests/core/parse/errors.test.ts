@@ -1,0 +1,91 @@
+// Bad input gets a typed error with a clear message: never a throw, never an empty success.
+import { describe, expect, it } from 'vitest';
+import { MAX_INPUT_CHARS, PARSE_ERROR_CODES, parse } from '../../../src/core/index';
+import { ERROR_FIXTURES, readFixture, TODAY } from '../support/fixture-lists';
+
+const EXPECTED: Record<string, { code: string; message: RegExp }> = {
+  'errors/empty.txt': { code: 'empty', message: /^The input is empty\.$/ },
+  'errors/whitespace.txt': { code: 'empty', message: /^The input is empty\.$/ },
+  'errors/garbage.txt': {
+    code: 'no-vendors',
+    message: /^No vendors found in this markdown: expected a table/,
+  },
+  'errors/error-page.html': { code: 'no-vendors', message: /^No vendors found in this page/ },
+  'errors/invalid.json': { code: 'invalid-json', message: /^Not valid JSON: .+\(line 6, column 1\)$/ },
+  'errors/v1-bad-field.json': {
+    code: 'invalid-document',
+    message: /^Not a valid subprocessor-list\/v1 document: vendors\.0\.dpa\.status: .*"maybe"/,
+  },
+  'errors/v1-unknown-version.json': {
+    code: 'unsupported',
+    message: /^Unknown list format "subprocessor-list\/v2"; this version reads subprocessor-list\/v1\.$/,
+  },
+};
+
+describe('error fixtures', () => {
+  it('covers every file in tests/fixtures/lists/errors', () => {
+    expect(ERROR_FIXTURES.sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(Object.entries(EXPECTED))('%s', (name, { code, message }) => {
+    const result = parse(readFixture(name), { today: TODAY });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe(code);
+    expect(result.error.message).toMatch(message);
+    expect(PARSE_ERROR_CODES).toContain(result.error.code);
+    expect(result.error.message).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe('other bad input', () => {
+  it('refuses an oversized input before reading it', () => {
+    const text = `# Vendors\n${'x'.repeat(MAX_INPUT_CHARS)}`;
+    const started = performance.now();
+    const result = parse(text, { today: TODAY });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'too-large', message: 'The input is 5.0 million characters; the limit is 5 million.' },
+    });
+    expect(performance.now() - started).toBeLessThan(1000); // refused up front, not parsed
+  });
+
+  it.each([
+    ['an empty JSON array', '[]', 'no-vendors'],
+    ['an array of nameless objects', '[{"purpose": "x"}, {}]', 'no-vendors'],
+    // Only text starting with [ or { is taken for JSON; the rest is read as markdown.
+    ['a bare JSON string', '"Stripe"', 'no-vendors'],
+    ['JSON null', 'null', 'no-vendors'],
+    ['an object without a list', '{"title": "Vendors"}', 'unsupported'],
+    [
+      'a v1 document without vendors array',
+      '{"format": "subprocessor-list/v1", "source": {}}',
+      'invalid-document',
+    ],
+    [
+      'a v1 document with no vendors',
+      '{"format":"subprocessor-list/v1","source":{"title":"t","url":null,"updated":null},"vendors":[]}',
+      'no-vendors',
+    ],
+    ['a format that is not a string', '{"format": 2, "vendors": []}', 'unsupported'],
+  ])('%s -> %s', (_label, text, code) => {
+    const result = parse(text, { today: TODAY });
+    expect(result.ok ? 'ok' : result.error.code).toBe(code);
+  });
+
+  it('answers a non-string input with an error instead of throwing', () => {
+    const result = parse(42 as unknown as string);
+    expect(result).toEqual({ ok: false, error: { code: 'unsupported', message: 'The input is not text.' } });
+  });
+
+  it('says what is wrong with a v1 vendor, with its path, for each bad field', () => {
+    const doc = JSON.parse(readFixture('v1.json'));
+    doc.vendors[1].website = 'javascript:alert(1)';
+    doc.vendors[2].location.country = 'usa';
+    const result = parse(JSON.stringify(doc), { today: TODAY });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toContain('vendors.1.website: expected an http(s) URL');
+    expect(result.error.message).toContain('vendors.2.location.country: expected an ISO 3166-1 alpha-2 code');
+  });
+});
