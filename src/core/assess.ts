@@ -53,7 +53,9 @@ function transferFlag(vendor: VendorFacts): Flag | null {
     }
     return {
       id: 'transfer-us-no-dpf',
-      severity: 'warning',
+      // A note, not a warning: most lists predate the DPF and DPAs usually carry SCCs; a warning on
+      // every US vendor would make the badge colour meaningless.
+      severity: 'info',
       message: `Located in the United States. The EU adequacy decision of ${formatDate(adequacy?.date ?? '2023-07-10')} covers only organisations certified under the EU-US Data Privacy Framework, and this list does not say the vendor is; otherwise transfers need safeguards such as standard contractual clauses (Art. 46 GDPR).`,
     };
   }

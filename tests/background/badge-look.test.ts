@@ -41,11 +41,11 @@ describe('badgeLook on the bundled Dovetail list', () => {
     });
   });
 
-  it('gives Stripe its most serious finding and its signed DPA with the date', () => {
+  it('gives Stripe, whose findings are only notes, the neutral look and its signed DPA with the date', () => {
     expect(look('dashboard.stripe.com')).toEqual({
-      text: '!',
-      ...BADGE_COLORS.warning,
-      title: 'Stripe: in the US, no Data Privacy Framework listed\nDPA signed 8 Oct 2018',
+      text: 'i',
+      ...BADGE_COLORS.vendor,
+      title: 'Stripe: DPA signed 8 Oct 2018',
     });
   });
 

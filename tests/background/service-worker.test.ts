@@ -39,7 +39,7 @@ describe('background', () => {
     await startWorker();
     fakeBrowser.navigate(1, 'https://stripe.com/pricing');
     await idle();
-    expect(fakeBrowser.actionOf(1)).toMatchObject({ text: '!', title: expect.stringMatching(/^Stripe: /) });
+    expect(fakeBrowser.actionOf(1)).toMatchObject({ text: 'i', title: expect.stringMatching(/^Stripe: /) });
     fakeBrowser.navigate(1, 'https://example.org/');
     await idle();
     expect(fakeBrowser.actionOf(1)).toMatchObject({ text: '', title: 'Subprocessor Lens' });
@@ -85,7 +85,7 @@ describe('background', () => {
       },
     });
     await idle();
-    expect(fakeBrowser.actionOf(1).text).toBe('!');
+    expect(fakeBrowser.actionOf(1).text).toBe('i');
     expect(fakeBrowser.actionOf(2).text).toBe('');
   });
 
@@ -122,7 +122,7 @@ describe('background', () => {
     fakeBrowser.navigate(1, 'https://example.org/');
     fakeBrowser.navigate(1, 'https://stripe.com/');
     await idle();
-    expect(fakeBrowser.actionOf(1).text).toBe('!');
+    expect(fakeBrowser.actionOf(1).text).toBe('i');
   });
 
   it('does not fail when a tab closes before its badge is set', async () => {

@@ -59,11 +59,11 @@ afterAll(async () => {
 });
 
 describe('badge on vendor sites', () => {
-  it("names Stripe and its most serious finding on Stripe's site, in the warning colour", async () => {
+  it("names Stripe and its most serious finding on Stripe's site, in the neutral colour", async () => {
     const { tabId } = await visit('stripe.com', '/pricing');
-    const badge = await ext.waitForBadge(tabId, hasText('!'));
-    expect(badge.title).toBe('Stripe: in the US, no Data Privacy Framework listed\nDPA signed 8 Oct 2018');
-    expect(colorOf(badge)).toEqual(rgb(BADGE_COLORS.warning.color));
+    const badge = await ext.waitForBadge(tabId, hasText('i'));
+    expect(badge.title).toBe('Stripe: DPA signed 8 Oct 2018');
+    expect(colorOf(badge)).toEqual(rgb(BADGE_COLORS.vendor.color));
   });
 
   it('names Heroku and its Privacy Shield finding', async () => {
@@ -76,7 +76,7 @@ describe('badge on vendor sites', () => {
 
   it('finds the vendor on a subdomain of its site', async () => {
     const { tabId } = await visit('dashboard.stripe.com');
-    expect((await ext.waitForBadge(tabId, hasText('!'))).title).toMatch(/^Stripe: /);
+    expect((await ext.waitForBadge(tabId, hasText('i'))).title).toMatch(/^Stripe: /);
   });
 
   it('shows a customer site hosted on Heroku quietly and says whose it is', async () => {
@@ -106,11 +106,11 @@ describe('badge follows navigation', () => {
       'stripe.com',
       `/link?to=${encodeURIComponent('https://example.org/')}`,
     );
-    await ext.waitForBadge(tabId, hasText('!'));
+    await ext.waitForBadge(tabId, hasText('i'));
     await Promise.all([page.waitForURL('https://example.org/'), page.click('#link')]);
     expect(await ext.waitForBadge(tabId, (b) => b.text === '' && b.title === DEFAULT_TITLE)).toBeTruthy();
     await page.goBack();
-    expect((await ext.waitForBadge(tabId, hasText('!'))).title).toMatch(/^Stripe: /);
+    expect((await ext.waitForBadge(tabId, hasText('i'))).title).toMatch(/^Stripe: /);
   });
 
   it('re-evaluates a single-page app URL change (history.pushState) without a load', async () => {
@@ -133,7 +133,7 @@ describe('settings and stored lists', () => {
   it('clears every badge when the badge setting is off, and restores them when it is on', async () => {
     const stripe = await visit('stripe.com');
     const hosted = await visit('foo.herokuapp.com');
-    await ext.waitForBadge(stripe.tabId, hasText('!'));
+    await ext.waitForBadge(stripe.tabId, hasText('i'));
     await ext.waitForBadge(hosted.tabId, hasText('on'));
     try {
       await setStorage('sync', { [SETTINGS_KEY]: { badge: false } });
@@ -146,41 +146,46 @@ describe('settings and stored lists', () => {
     } finally {
       await setStorage('sync', { [SETTINGS_KEY]: { badge: true } });
     }
-    await ext.waitForBadge(stripe.tabId, hasText('!'));
+    await ext.waitForBadge(stripe.tabId, hasText('i'));
     await ext.waitForBadge(hosted.tabId, hasText('on'));
   });
 
   it('re-badges open tabs when the stored list changes, and falls back to the bundled list', async () => {
     const stripe = await visit('stripe.com');
     const heroku = await visit('heroku.com');
-    await ext.waitForBadge(stripe.tabId, hasText('!'));
+    await ext.waitForBadge(stripe.tabId, hasText('i'));
     try {
       await setStorage('local', { [STORE_KEY]: storeRecord(withoutStripe) });
       await ext.waitForBadge(stripe.tabId, hasText(''));
       expect((await ext.badgeOf(heroku.tabId)).text).toBe('!');
       // A damaged record never breaks the badge: the bundled list takes over.
       await setStorage('local', { [STORE_KEY]: { schemaVersion: 1, sources: 'garbage' } });
-      await ext.waitForBadge(stripe.tabId, hasText('!'));
+      await ext.waitForBadge(stripe.tabId, hasText('i'));
     } finally {
       await removeStorage('local', STORE_KEY);
     }
   });
 
-  it('shows a vendor with only informational findings in the neutral colour, from a stored list', async () => {
-    // As a refreshed list might say: Stripe certified under the Data Privacy Framework, so the only
-    // finding left is a note.
-    const noted = {
+  it('shows a vendor with a risk in red with its own text, from a stored list', async () => {
+    // As a refreshed list might say: Stripe's DPA is no longer signed, which the core rates a risk.
+    const risky = {
       ...dovetail.list,
       vendors: dovetail.list.vendors.map((v) =>
-        v.name === 'Stripe' ? { ...v, flags: v.flags.filter((f) => f.severity === 'info') } : v,
+        v.name === 'Stripe'
+          ? {
+              ...v,
+              dpa: { status: 'not-signed' as const, date: null, text: 'No' },
+              flags: [{ id: 'dpa-not-signed', severity: 'risk' as const, message: 'No DPA is signed.' }],
+            }
+          : v,
       ),
     };
     try {
-      await setStorage('local', { [STORE_KEY]: storeRecord(noted) });
+      await setStorage('local', { [STORE_KEY]: storeRecord(risky) });
       const { tabId } = await visit('stripe.com');
-      const badge = await ext.waitForBadge(tabId, hasText('i'));
-      expect(badge.title).toBe('Stripe: DPA signed 8 Oct 2018');
-      expect(colorOf(badge)).toEqual(rgb(BADGE_COLORS.vendor.color));
+      const badge = await ext.waitForBadge(tabId, hasText('!!'));
+      expect(badge.title).toBe('Stripe: no DPA signed');
+      expect(colorOf(badge)).toEqual(rgb(BADGE_COLORS.risk.color));
     } finally {
       await removeStorage('local', STORE_KEY);
     }
@@ -190,7 +195,7 @@ describe('settings and stored lists', () => {
 describe('service worker lifecycle', () => {
   it('badges correctly from a freshly woken worker after being stopped', async () => {
     const first = await visit('stripe.com');
-    await ext.waitForBadge(first.tabId, hasText('!'));
+    await ext.waitForBadge(first.tabId, hasText('i'));
     await ext.inWorker(() => Object.assign(globalThis, { lensTestMarker: 'old worker' }), null);
     const starts = ext.workerStarts();
     await ext.stopServiceWorker();
@@ -241,7 +246,7 @@ describe('install', () => {
           await late.waitForBadge(tabId, (b) => b.title !== '' && (host === 'example.org' || b.text !== '')),
         );
       }
-      expect(looks.map((b) => b.text)).toEqual(['!', 'on', '']);
+      expect(looks.map((b) => b.text)).toEqual(['i', 'on', '']);
       expect(looks[0]?.title).toMatch(/^Stripe: /);
       expect(looks[2]?.title).toBe(DEFAULT_TITLE);
     } finally {

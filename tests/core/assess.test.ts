@@ -114,10 +114,10 @@ describe('assessVendor', () => {
     expect(uk?.message).toContain('28 June 2021');
   });
 
-  it('United States: a warning unless the vendor lists the Data Privacy Framework', () => {
+  it('United States: a note on the Data Privacy Framework unless the vendor lists it', () => {
     const us = { text: 'Denver, United States', country: 'US' };
     const without = flag(assessVendor(vendor({ location: us }), SOURCE, TODAY), 'transfer-us-no-dpf');
-    expect(without?.severity).toBe('warning');
+    expect(without?.severity).toBe('info');
     expect(without?.message).toContain('10 July 2023');
     expect(without?.message).toContain('EU-US Data Privacy Framework');
     const withDpf = assessVendor(
