@@ -96,39 +96,47 @@ export function wordsOf(text: string): string[] {
   return out;
 }
 
-/** Field ranks: which words count most when the filter keeps only the best few candidates. */
-export const FIELD_RANK = { data: 0, detail: 1, domain: 2, name: 3 } as const;
+/** The fields a word was found in, as bits: the filter tells fuse.js which fields to rank. */
+export const FIELD = { name: 1, domain: 2, location: 4, certification: 8, use: 16, data: 32 } as const;
+export const ALL_FIELDS = 63;
+
+/** How much the best field of a mask counts when the filter keeps only the best few candidates:
+ * name 3, domain 2, location, certification or use 1, data 0. */
+export function rankOf(fields: number): number {
+  if (fields & FIELD.name) return 3;
+  if (fields & FIELD.domain) return 2;
+  if (fields & (FIELD.location | FIELD.certification | FIELD.use)) return 1;
+  return 0;
+}
 
 /** Receives a vendor's texts: split into words, or `whole` (run together as one word). */
 export interface TextSink {
-  text(text: string, rank: number, whole: boolean): void;
+  text(text: string, field: number, whole: boolean): void;
 }
 
-/** Every text a vendor is found by, with its field rank: the fields fuse.js ranks (searchDocOf). */
+/** Every text a vendor is found by, with its field: the fields fuse.js ranks (searchDocOf). */
 export function readVendorTexts(vendor: Vendor, sink: TextSink): void {
-  sink.text(vendor.name, FIELD_RANK.name, false);
-  sink.text(vendor.name, FIELD_RANK.name, true);
-  // Domain labels without the top-level domain: "aws.amazon.com" -> aws, amazon ("aws" finds AWS).
+  sink.text(vendor.name, FIELD.name, false);
+  sink.text(vendor.name, FIELD.name, true);
+  // Domain labels: "aws.amazon.com" -> aws, amazon, com ("aws" finds AWS, "stripe.com" Stripe).
   for (const domain of vendor.domains) {
-    const labels = domain.split('.');
-    for (let i = 0; i < labels.length - 1; i++) {
-      const label = labels[i] as string;
-      sink.text(label, FIELD_RANK.domain, false);
-      if (label.includes('-')) sink.text(label, FIELD_RANK.domain, true);
+    for (const label of domain.split('.')) {
+      sink.text(label, FIELD.domain, false);
+      if (label.includes('-')) sink.text(label, FIELD.domain, true);
     }
   }
   const code = vendor.location.country;
-  if (code) sink.text(countryText(code), FIELD_RANK.detail, false);
-  sink.text(vendor.location.text, FIELD_RANK.detail, false);
+  if (code) sink.text(countryText(code), FIELD.location, false);
+  sink.text(vendor.location.text, FIELD.location, false);
   for (const c of vendor.certifications) {
     // Run together too, so "soc2" and "iso27001" find "SOC 2 Type 1" and "ISO/IEC 27001".
     for (const text of [c.label, c.text]) {
-      sink.text(text, FIELD_RANK.detail, false);
-      sink.text(text, FIELD_RANK.detail, true);
+      sink.text(text, FIELD.certification, false);
+      sink.text(text, FIELD.certification, true);
     }
   }
-  for (const text of vendor.use) sink.text(text, FIELD_RANK.detail, false);
-  for (const text of vendor.dataProcessed) sink.text(text, FIELD_RANK.data, false);
+  for (const text of vendor.use) sink.text(text, FIELD.use, false);
+  for (const text of vendor.dataProcessed) sink.text(text, FIELD.data, false);
 }
 
 const countries = new Map<string, string>();

@@ -4,32 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { validateList } from '../../src/core/list';
 import { buildSearchIndex } from '../../src/core/search';
 import { generateVendors, registerList, registerOf, seedVendors } from '../fixtures/generate-vendors';
+import { TOP_3_QUERIES } from '../fixtures/search-queries';
 
 const SIZES = [7, 200, 2_000, 10_000];
 const SEED_NAMES = seedVendors().map((v) => v.name);
-
-// At thousands of vendors a place, certification or purpose alone names dozens of them ("berlin" is
-// where a hundred vendors sit), so those queries pair it with the (misspelt) name a user remembers,
-// or use a phrase only the intended vendor has.
-const TOP_3: [kind: string, query: string, expected: string][] = [
-  ['typo', 'strpe', 'Stripe'],
-  ['typo', 'hroku', 'Heroku'],
-  ['typo', 'mixpnl', 'Mixpanel'],
-  ['typo', 'sendgird', 'SendGrid'],
-  ['typo', 'chartmogl', 'ChartMogul'],
-  ['spacing', 'send grid', 'SendGrid'],
-  ['spacing', 'chart mogul', 'ChartMogul'],
-  ['spacing', 'mix panel', 'Mixpanel'],
-  ['acronym', 'aws', 'Amazon Web Services'],
-  ['place', 'chartmogl berlin', 'ChartMogul'],
-  ['place', 'sendgird denver', 'SendGrid'],
-  ['place', 'aws seattle', 'Amazon Web Services'],
-  ['certification', 'strpe pci', 'Stripe'],
-  ['certification', 'hroku iso 27018', 'Heroku'],
-  ['purpose', 'strpe payments', 'Stripe'],
-  ['purpose', 'mixpnl product analytics', 'Mixpanel'],
-  ['purpose', 'natural language processing', 'Google Cloud'],
-];
 
 describe('the generated register', () => {
   it('is a schema-valid v1 list with the seed vendors mixed in once each', () => {
@@ -69,7 +47,7 @@ describe.each(SIZES)('search among %i vendors', (size) => {
   const index = buildSearchIndex(vendors);
   const top = (query: string, n: number) => index.search(query, n).map((h) => h.vendor);
 
-  it.each(TOP_3)('%s: "%s" has %s in the top 3', (_kind, query, expected) => {
+  it.each(TOP_3_QUERIES)('%s: "%s" has %s in the top 3', (_kind, query, expected) => {
     expect(top(query, 3).map((v) => v.name)).toContain(expected);
   });
 
