@@ -138,7 +138,8 @@ export function buildPostings(vendors: readonly Vendor[]): Postings {
     const slot = wordSlots.data[i] as number;
     gramStart[slot + 1] = (gramStart[slot + 1] as number) + 1;
   }
-  for (let i = 1; i < gramStart.length; i++) gramStart[i] = (gramStart[i] as number) + (gramStart[i - 1] as number);
+  for (let i = 1; i < gramStart.length; i++)
+    gramStart[i] = (gramStart[i] as number) + (gramStart[i - 1] as number);
   const gramFill = gramStart.slice();
   const gramEntries = new Int32Array(wordSlots.length);
   let at = 0;
@@ -162,6 +163,7 @@ export function buildPostings(vendors: readonly Vendor[]): Postings {
       const slot = a < 128 && b < 128 ? a * 128 + b : gramSlot.get(a * 65536 + b);
       return slot === undefined ? EMPTY : gramEntries.subarray(gramStart[slot], gramStart[slot + 1]);
     },
-    bytes: start.byteLength + doc.byteLength + fields.byteLength + gramEntries.byteLength + gramStart.byteLength,
+    bytes:
+      start.byteLength + doc.byteLength + fields.byteLength + gramEntries.byteLength + gramStart.byteLength,
   };
 }
