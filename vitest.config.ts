@@ -9,11 +9,25 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['tests/core/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/platform/**/*.test.ts', 'tests/background/**/*.test.ts', 'tests/scripts/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: [
+            'tests/core/**/*.test.ts',
+            'tests/cli/**/*.test.ts',
+            'tests/platform/**/*.test.ts',
+            'tests/background/**/*.test.ts',
+            'tests/scripts/**/*.test.ts',
+          ],
+        },
       },
       {
         extends: true,
-        test: { name: 'component', environment: 'happy-dom', include: ['tests/ui/**/*.test.tsx', 'tests/popup/**/*.test.tsx', 'tests/options/**/*.test.tsx'] },
+        test: {
+          name: 'component',
+          environment: 'happy-dom',
+          include: ['tests/ui/**/*.test.tsx', 'tests/popup/**/*.test.tsx', 'tests/options/**/*.test.tsx'],
+        },
       },
       {
         extends: true,

@@ -1,5 +1,14 @@
 // The extension for each browser from the one manifest.json, and a reproducible zip of each.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import * as esbuild from 'esbuild';
 import { zipSync } from 'fflate';
@@ -14,8 +23,10 @@ const ENTRIES: Record<string, string> = {
   options: 'src/options/index.tsx',
 };
 const PAGES = ['src/popup/popup.html', 'src/options/options.html'];
-// Fixed zip timestamps: the same commit gives the same bytes.
-const ZIP_TIME = new Date('2020-01-01T00:00:00Z');
+// Fixed zip timestamps: the same commit gives the same bytes. Zip stores local date and time fields
+// (fflate reads them with getHours() etc.), so the date is built from local fields, not from UTC:
+// a build in any time zone then writes 2020-01-01 00:00.
+const ZIP_TIME = new Date(2020, 0, 1, 0, 0, 0);
 
 type Manifest = Record<string, unknown> & { background: Record<string, unknown>; version: string };
 
@@ -44,23 +55,41 @@ function filesUnder(dir: string): string[] {
 
 function zipDir(dir: string, outFile: string): void {
   const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
-  for (const path of filesUnder(dir)) files[relative(dir, path).split('\\').join('/')] = [readFileSync(path), { mtime: ZIP_TIME }];
+  for (const path of filesUnder(dir))
+    files[relative(dir, path).split('\\').join('/')] = [readFileSync(path), { mtime: ZIP_TIME }];
   writeFileSync(outFile, zipSync(files, { level: 9 }));
 }
 
-export async function buildExtension(root: string, dist: string, lists: BundledSource[]): Promise<string[]> {
+export interface BuiltExtension {
+  browser: Browser;
+  dir: string;
+  zip: string;
+  /** Bytes of each script the build wrote ("background.js" -> 28933). */
+  scripts: Record<string, number>;
+}
+
+// The icon's SVG source stays out of the package: the manifest names only the PNGs.
+const copyFilter = (path: string) => !path.endsWith('.svg');
+
+export async function buildExtension(
+  root: string,
+  dist: string,
+  lists: BundledSource[],
+): Promise<BuiltExtension[]> {
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as Manifest;
-  const out: string[] = [];
+  const out: BuiltExtension[] = [];
   for (const browser of BROWSERS) {
     const dir = join(dist, browser);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(dir, 'data'), { recursive: true });
-    await esbuild.build({
-      entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(root, file)])),
+    const result = await esbuild.build({
+      entryPoints: Object.fromEntries(
+        Object.entries(ENTRIES).map(([name, file]) => [name, join(root, file)]),
+      ),
       outdir: dir,
       bundle: true,
       format: 'esm',
-      target: ['chrome120', 'firefox128'],
+      target: ['chrome120', 'firefox140'],
       minify: true,
       sourcemap: false,
       legalComments: 'none',
@@ -72,13 +101,23 @@ export async function buildExtension(root: string, dist: string, lists: BundledS
     });
     for (const page of PAGES) cpSync(join(root, page), join(dir, page.split('/').pop() ?? page));
     for (const folder of ['assets/icons', 'assets/_locales', 'src/ui/styles']) {
-      if (existsSync(join(root, folder))) cpSync(join(root, folder), join(dir, folder.split('/').pop() ?? folder), { recursive: true });
+      if (existsSync(join(root, folder)))
+        cpSync(join(root, folder), join(dir, folder.split('/').pop() ?? folder), {
+          recursive: true,
+          filter: copyFilter,
+        });
     }
     for (const { id, list } of lists) writeFileSync(join(dir, 'data', `${id}.json`), JSON.stringify(list));
     writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(browser, manifest), null, 2)}\n`);
     const zip = join(dist, `subprocessor-lens-${browser}-${manifest.version}.zip`);
     zipDir(dir, zip);
-    out.push(`dist/${browser}/ and ${relative(root, zip)}`);
+    const scripts = Object.fromEntries(
+      Object.entries(result.metafile.outputs).map(([file, info]) => [
+        file.split('/').pop() ?? file,
+        info.bytes,
+      ]),
+    );
+    out.push({ browser, dir, zip, scripts });
   }
   return out;
 }

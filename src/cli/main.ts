@@ -45,9 +45,13 @@ async function run(argv: string[]): Promise<unknown> {
     }
     case 'search': {
       const limit = limitArg ? Number(limitArg) : 10;
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit takes a whole number from 1 to 1000');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+        throw new UsageError('--limit takes a whole number from 1 to 1000');
       const hits = buildSearchIndex(list.vendors).search(target, limit);
-      return { query: target, results: hits.map((h) => ({ score: Number(h.score.toFixed(4)), vendor: h.vendor })) };
+      return {
+        query: target,
+        results: hits.map((h) => ({ score: Number(h.score.toFixed(4)), vendor: h.vendor })),
+      };
     }
     default:
       throw new UsageError(`unknown command: ${command}`);

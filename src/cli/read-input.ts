@@ -20,18 +20,33 @@ export async function readInput(target: string): Promise<Input> {
   if (target === '-') return { text: await readStdin(), url: null, contentType: null };
   if (/^https?:\/\//i.test(target)) {
     const response = await fetch(target, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'follow' });
-    if (!response.ok) throw new Error(`${target} answered HTTP ${response.status} ${response.statusText}`.trim());
+    if (!response.ok)
+      throw new Error(`${target} answered HTTP ${response.status} ${response.statusText}`.trim());
     const length = Number(response.headers.get('content-length') ?? 0);
     if (length > MAX_BYTES) throw new Error(`${target} is ${length} bytes; the limit is ${MAX_BYTES}`);
     const body = await response.arrayBuffer();
     if (body.byteLength > MAX_BYTES) throw new Error(`${target} is over ${MAX_BYTES} bytes`);
-    return { text: new TextDecoder().decode(body), url: target, contentType: response.headers.get('content-type') };
+    return {
+      text: new TextDecoder().decode(body),
+      url: target,
+      contentType: response.headers.get('content-type'),
+    };
   }
   try {
     const text = await readFile(target, 'utf8');
-    return { text, url: null, contentType: target.endsWith('.json') ? 'application/json' : target.match(/\.html?$/) ? 'text/html' : null };
+    return {
+      text,
+      url: null,
+      contentType: target.endsWith('.json')
+        ? 'application/json'
+        : target.match(/\.html?$/)
+          ? 'text/html'
+          : null,
+    };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `no such file: ${target}` : `cannot read ${target}: ${(e as Error).message}`);
+    throw new Error(
+      code === 'ENOENT' ? `no such file: ${target}` : `cannot read ${target}: ${(e as Error).message}`,
+    );
   }
 }

@@ -1,7 +1,10 @@
 // Findings a privacy reviewer would raise about a vendor, each with a plain-language reason.
 import data from '../../assets/data/eea-adequacy.json';
-import type { Flag, ListSource, Severity, Vendor } from './list';
+import type { Flag, ListSource, Vendor } from './list';
 import { countryName } from './normalize/location';
+import { bySeverity } from './severity';
+
+export { topFlag } from './severity';
 
 const EEA = new Set(data.eea);
 const ADEQUACY = new Map(data.adequacy.map((a) => [a.country, a]));
@@ -27,7 +30,6 @@ export function formatDate(iso: string): string {
 }
 
 const STALE_AFTER_DAYS = 365;
-const RANK: Record<Severity, number> = { risk: 0, warning: 1, info: 2 };
 
 export type VendorFacts = Omit<Vendor, 'flags'>;
 
@@ -117,10 +119,5 @@ export function assessVendor(vendor: VendorFacts, source: ListSource, options: A
       message: `The source list was last updated on ${formatDate(source.updated)}, more than 12 months ago: vendors and terms may have changed since. Check the source.`,
     });
   }
-  return flags.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-}
-
-/** The most serious finding, for a badge colour or a title; null when there is none. */
-export function topFlag(flags: readonly Flag[]): Flag | null {
-  return [...flags].sort((a, b) => RANK[a.severity] - RANK[b.severity])[0] ?? null;
+  return flags.sort(bySeverity);
 }

@@ -43,6 +43,26 @@ export const FlagSchema = v.object({
   message: v.string(),
 });
 
+export const LocationSchema = v.object({
+  text: v.string(),
+  country: v.nullable(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code'))),
+});
+
+export const DpaSchema = v.object({
+  status: v.picklist(DPA_STATUSES),
+  date: v.nullable(IsoDate),
+  text: v.string(),
+});
+
+// In a register merged from several lists: one list that names the vendor, with that list's own
+// location and DPA status for it (each company signs its own DPA).
+export const ListingSchema = v.object({
+  sourceId: v.string(),
+  title: v.string(),
+  location: LocationSchema,
+  dpa: DpaSchema,
+});
+
 // Unknown vendor keys are accepted and dropped: only fields we understand reach storage and UI.
 export const VendorSchema = v.object({
   name: v.pipe(v.string(), v.minLength(1, 'a vendor needs a name')),
@@ -50,19 +70,14 @@ export const VendorSchema = v.object({
   domains: v.array(v.string()),
   // Suffixes under which the vendor hosts its customers' sites (foo.herokuapp.com): "hosted-on".
   hostingDomains: v.optional(v.array(v.string())),
-  location: v.object({
-    text: v.string(),
-    country: v.nullable(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code'))),
-  }),
+  location: LocationSchema,
   certifications: v.array(CertificationSchema),
   dataProcessed: v.array(v.string()),
   use: v.array(v.string()),
-  dpa: v.object({
-    status: v.picklist(DPA_STATUSES),
-    date: v.nullable(IsoDate),
-    text: v.string(),
-  }),
+  dpa: DpaSchema,
   flags: v.array(FlagSchema),
+  // Only in a merged register (core/merge.ts): the lists that name this vendor.
+  listedBy: v.optional(v.array(ListingSchema)),
 });
 
 export const SourceSchema = v.looseObject({
@@ -82,6 +97,9 @@ export type DpaStatus = (typeof DPA_STATUSES)[number];
 export type Severity = (typeof SEVERITIES)[number];
 export type Certification = v.InferOutput<typeof CertificationSchema>;
 export type Flag = v.InferOutput<typeof FlagSchema>;
+export type VendorLocation = v.InferOutput<typeof LocationSchema>;
+export type Dpa = v.InferOutput<typeof DpaSchema>;
+export type Listing = v.InferOutput<typeof ListingSchema>;
 export type Vendor = v.InferOutput<typeof VendorSchema>;
 export type ListSource = v.InferOutput<typeof SourceSchema>;
 export type SubprocessorList = v.InferOutput<typeof ListSchema>;

@@ -6,7 +6,13 @@ describe('seed', () => {
   it('parses the bundled Dovetail list to seven vendors', () => {
     const r = parse(readFileSync('assets/data/dovetail-subprocessors.md', 'utf8'), { today: '2026-11-27' });
     expect(r.ok && r.list.vendors.map((v) => v.name)).toEqual([
-      'Amazon Web Services', 'ChartMogul', 'Google Cloud', 'Heroku', 'Mixpanel', 'SendGrid', 'Stripe',
+      'Amazon Web Services',
+      'ChartMogul',
+      'Google Cloud',
+      'Heroku',
+      'Mixpanel',
+      'SendGrid',
+      'Stripe',
     ]);
   });
 });

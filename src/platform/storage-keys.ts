@@ -1,0 +1,7 @@
+// The extension's storage keys, in one place so that tests (and later migrations) can name them
+// without loading the browser API.
+
+/** storage.local: the versioned record of stored lists (see store-record.ts). */
+export const STORE_KEY = 'lens.store';
+/** storage.sync (storage.local where sync is missing): the user's settings (see settings.ts). */
+export const SETTINGS_KEY = 'lens.settings';

@@ -1,0 +1,164 @@
+// The popup: a search field over every vendor, the tab's vendor when the field is empty, and the
+// source line. Data arrives as props; the entry point (index.tsx) fetches it from the platform.
+import type { JSX, TargetedKeyboardEvent } from 'preact';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { SubprocessorList } from '../core/list';
+import { buildMatchIndex } from '../core/match';
+import { buildSearchIndex, type SearchIndex } from '../core/search';
+import { EmptyState } from '../ui/empty-state';
+import { isolate, plural, useI18n } from '../ui/i18n';
+import { SourceLine } from '../ui/source-line';
+import { VendorCard } from '../ui/vendor-card';
+import { ResultList } from './result-list';
+import { SiteView } from './site-view';
+
+export const RESULT_LIMIT = 20;
+
+export interface PopupAppProps {
+  list: SubprocessorList;
+  /** The URL of the tab the popup describes; null for none (a browser page, no tab). */
+  tabUrl: string | null;
+  now: Date;
+  optionsHref: string;
+  onOpenOptions?: () => void;
+  /** Called once, after the first content is on screen (for the time-to-first-result mark). */
+  onFirstRender?: () => void;
+  /** Called after the results for a query are on screen. */
+  onResultsRender?: (query: string, count: number) => void;
+}
+
+/** The search index for a list, built on first use and kept until the list changes. */
+function useSearchIndex(list: SubprocessorList): () => SearchIndex {
+  const cache = useRef<{ list: SubprocessorList; index: SearchIndex } | null>(null);
+  const get = () => {
+    if (cache.current?.list !== list) cache.current = { list, index: buildSearchIndex(list.vendors) };
+    return cache.current.index;
+  };
+  // Build it just after the first paint, so the first keystroke does not wait for it.
+  useEffect(() => {
+    const timer = setTimeout(get, 0);
+    return () => clearTimeout(timer);
+  });
+  return get;
+}
+
+export function App(props: PopupAppProps) {
+  const { list, tabUrl, now, optionsHref, onOpenOptions, onFirstRender, onResultsRender } = props;
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [query, setQuery] = useState('');
+  const [opened, setOpened] = useState<number | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const results = useRef<HTMLElement>(null);
+  const reopen = useRef<number | null>(null);
+  const searchIndex = useSearchIndex(list);
+  const matchIndex = useMemo(() => buildMatchIndex(list), [list]);
+  const searching = query.trim() !== '';
+  const hits = useMemo(() => (searching ? searchIndex().search(query, RESULT_LIMIT) : []), [query, list]);
+  const openedVendor = opened === null ? undefined : list.vendors[opened];
+
+  useLayoutEffect(() => input.current?.focus(), []);
+  useEffect(() => onFirstRender?.(), []);
+  useEffect(() => {
+    if (searching) onResultsRender?.(query, hits.length);
+  }, [hits]);
+  // Back from a card: focus returns to the result that opened it, in the same frame (before the
+  // browser moves focus to the body because the focused button is gone).
+  useLayoutEffect(() => {
+    if (opened !== null || reopen.current === null) return;
+    results.current?.querySelector<HTMLElement>(`[data-vendor="${reopen.current}"]`)?.focus();
+    reopen.current = null;
+  }, [opened]);
+
+  // Escape clears the search wherever focus is; with nothing to clear it is left to the browser
+  // (which closes the popup). One listener for the popup's life, reading the latest state.
+  const hasSearch = useRef(false);
+  hasSearch.current = query !== '' || opened !== null;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || !hasSearch.current) return;
+      event.preventDefault();
+      setQuery('');
+      setOpened(null);
+      input.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+  const open = (index: number) => setOpened(index);
+  const back = () => {
+    reopen.current = opened;
+    setOpened(null);
+  };
+  const onInputKey = (event: TargetedKeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' && searching && opened === null && hits.length > 0) {
+      event.preventDefault();
+      results.current?.querySelector<HTMLElement>('.result__open')?.focus();
+    } else if (event.key === 'Enter' && hits[0] && opened === null) {
+      event.preventDefault();
+      open(hits[0].index);
+    }
+  };
+  let view: JSX.Element;
+  if (!searching) view = <SiteView matchIndex={matchIndex} tabUrl={tabUrl} />;
+  else if (openedVendor)
+    view = (
+      <>
+        <button type="button" class="button back" onClick={back}>
+          <span aria-hidden="true">← </span>
+          {t('backToResults')}
+        </button>
+        <VendorCard vendor={openedVendor} focusOnShow />
+      </>
+    );
+  else if (hits.length === 0)
+    view = <EmptyState title={t('noResultsTitle', isolate(query.trim()))}>{t('noResultsHint')}</EmptyState>;
+  else
+    view = (
+      <ResultList
+        hits={hits}
+        onOpen={open}
+        onExitTop={() => input.current?.focus()}
+        onType={() => input.current?.focus()}
+      />
+    );
+
+  return (
+    <div class="popup__app">
+      <search class="search">
+        <label class="visually-hidden" for="search">
+          {t('searchLabel')}
+        </label>
+        <input
+          ref={input}
+          id="search"
+          class="search__input"
+          type="search"
+          value={query}
+          placeholder={t('searchPlaceholder')}
+          aria-describedby="search-help"
+          autoComplete="off"
+          spellcheck={false}
+          onInput={(event) => {
+            setQuery(event.currentTarget.value);
+            setOpened(null);
+          }}
+          onKeyDown={onInputKey}
+        />
+        <p id="search-help" class="visually-hidden">
+          {t('searchHelp')}
+        </p>
+      </search>
+      <main class="popup__main" ref={results}>
+        <h1 class="visually-hidden">{t('popupTitle')}</h1>
+        <p class="visually-hidden" role="status">
+          {searching && opened === null ? plural(i18n, 'resultCount', hits.length) : ''}
+        </p>
+        {view}
+      </main>
+      <footer>
+        <SourceLine source={list.source} now={now} optionsHref={optionsHref} onOpenOptions={onOpenOptions} />
+      </footer>
+    </div>
+  );
+}

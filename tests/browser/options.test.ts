@@ -1,0 +1,83 @@
+// The options page in real Chromium: it loads with the bundled source, saves the badge setting (kept
+// after a reload and seen by the extension's storage), and passes axe-core in light and dark.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SETTINGS_KEY } from '../../src/platform/storage-keys';
+import { seriousA11yViolations } from '../support/axe';
+import { type ExtensionBrowser, launchExtension } from './support/chromium';
+
+// Functions given to inWorker run in the service worker, where `chrome` is the extension API.
+declare const chrome: import('webextension-polyfill').Browser;
+
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+});
+
+afterAll(async () => {
+  await ext?.close();
+});
+
+describe('options page in Chromium', () => {
+  it('shows the bundled Dovetail source with its date, vendor count, address and origin', async () => {
+    const page = await ext.extensionPage('options.html');
+    await page.waitForSelector('.source');
+    expect(await page.title()).toBe('Subprocessor Lens settings');
+    const source = page.getByRole('region', { name: 'Sources' });
+    expect(await source.getByRole('heading', { level: 3 }).textContent()).toBe('Dovetail');
+    const facts = await source
+      .locator('dt')
+      .evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
+    expect(facts).toEqual([
+      ['Updated', '8 Oct 2018'],
+      ['Vendors', '7'],
+      ['Source', 'https://dovetailapp.com/legal/data-subprocessors (opens in a new tab)'],
+      ['Copy in use', 'Bundled with the extension'],
+    ]);
+    expect(await source.getByRole('link').getAttribute('href')).toBe(
+      'https://dovetailapp.com/legal/data-subprocessors',
+    );
+    await page.close();
+  });
+
+  it('saves the badge setting, keeps it after a reload, and stores it for the worker', async () => {
+    const page = await ext.extensionPage('options.html');
+    const box = page.getByRole('checkbox', { name: 'Show a badge on vendor sites' });
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(true);
+    await box.press('Space');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved.');
+    await page.reload();
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(false);
+    const stored = await ext.inWorker(async (key) => {
+      const area = chrome.storage.sync ?? chrome.storage.local;
+      return (await area.get(key))[key];
+    }, SETTINGS_KEY);
+    expect(stored).toEqual({ badge: false });
+    await box.click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved.');
+    expect(await box.isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('has no serious or critical axe-core violations, in light and dark', async () => {
+    const page = await ext.extensionPage('options.html');
+    await page.waitForSelector('.source');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await seriousA11yViolations(page), colorScheme).toEqual([]);
+    }
+    await page.close();
+  });
+
+  it('fits a narrow window without horizontal scrolling', async () => {
+    const page = await ext.extensionPage('options.html');
+    await page.waitForSelector('.source');
+    await page.setViewportSize({ width: 360, height: 700 });
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+});

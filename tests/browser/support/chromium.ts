@@ -1,0 +1,251 @@
+/**
+ * The built extension (dist/chrome) in Debian's Chromium, headless, with every test host served by a
+ * local https server. For badge, popup and options tests alike.
+ *
+ *   const ext = await launchExtension();          // in beforeAll (hookTimeout covers the launch)
+ *   const page = await ext.openPage(ext.url('stripe.com', '/pricing'));
+ *   const tabId = await ext.tabIdOf(page);
+ *   await ext.waitForBadge(tabId, (b) => b.text === '!');   // polls; events are asynchronous
+ *   const popup = await ext.extensionPage(`popup.html?tabId=${tabId}`);
+ *   await ext.stopServiceWorker();                // MV3: the next tab event wakes a fresh worker
+ *   await ext.close();                            // in afterAll: browser, profile and server
+ *
+ * API (all on the object launchExtension resolves to):
+ * - context, extensionId, sites (port, requests seen), url(host, path) -> https URL on the local server
+ * - openPage(url): a fresh page navigated to url (after a failed goto a page's later navigations fail,
+ *   so use a new page per visit that may fail)
+ * - extensionPage(path): a page at chrome-extension://<id>/<path>
+ * - tabIdOf(page): the page's tab id as the extension sees it
+ * - inWorker(fn, arg): evaluates fn(arg) in the extension's service worker; a stopped worker is left
+ *   2 s for a tab event to wake it, then started through CDP
+ * - badgeOf(tabId) -> { text, title, color: [r, g, b, a] }; waitForBadge(tabId, predicate, timeoutMs)
+ * - stopServiceWorker(): stops it through CDP (ServiceWorker.stopAllWorkers) and waits until it has;
+ *   workerStarts(): how many times it has started again since launch
+ * - the first page of the context is the harness's CDP control page: leave it open
+ * - close()
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { Browser as ExtensionApi } from 'webextension-polyfill';
+import { DIST_CHROME, ensureBuilt } from './build';
+import { type Sites, startSites } from './sites';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+// Functions passed to inWorker run in the service worker, where `chrome` is the extension API
+// (promise-based in MV3). Declared here for the type checker only; evaluate() ships the source.
+declare const chrome: ExtensionApi;
+
+export interface Badge {
+  text: string;
+  title: string;
+  color: number[];
+}
+
+/** Flags for a headless Chromium on a machine as root with no outside network (see ENGINEERING.md). */
+export function chromiumArgs(httpsPort: number): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--host-resolver-rules=MAP *:443 127.0.0.1:${httpsPort}, EXCLUDE localhost`,
+  ];
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  sites: Sites;
+  url(host: string, path?: string): string;
+  openPage(url: string): Promise<Page>;
+  extensionPage(path: string): Promise<Page>;
+  tabIdOf(page: Page): Promise<number>;
+  inWorker<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  badgeOf(tabId: number): Promise<Badge>;
+  waitForBadge(tabId: number, predicate: (badge: Badge) => boolean, timeoutMs?: number): Promise<Badge>;
+  stopServiceWorker(): Promise<void>;
+  /** How many times the worker has started again since launch (after a stop or a reload). */
+  workerStarts(): number;
+  close(): Promise<void>;
+}
+
+/** The https URL of a test page; every host resolves to the local server. */
+export function testUrl(host: string, path = '/'): string {
+  return `https://${host}${path}`;
+}
+
+export interface LaunchOptions {
+  /** The unpacked extension to load; dist/chrome by default. */
+  dist?: string;
+  /** Runs in the browser before the extension is installed (e.g. to open tabs that an install must
+   * badge); the extension is then installed as a user would, through CDP Extensions.loadUnpacked. */
+  beforeInstall?: (context: BrowserContext, url: (host: string, path?: string) => string) => Promise<void>;
+}
+
+async function startBrowser(profile: string, port: number, options: LaunchOptions & { dist: string }) {
+  const common = { executablePath: CHROMIUM, headless: true, ignoreHTTPSErrors: true };
+  if (!options.beforeInstall) {
+    return chromium.launchPersistentContext(profile, {
+      ...common,
+      args: [
+        ...chromiumArgs(port),
+        `--disable-extensions-except=${options.dist}`,
+        `--load-extension=${options.dist}`,
+      ],
+    });
+  }
+  const context = await chromium.launchPersistentContext(profile, {
+    ...common,
+    // Playwright disables extensions by default; the CDP install needs them on and this flag.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [...chromiumArgs(port), '--enable-unsafe-extension-debugging'],
+  });
+  try {
+    await options.beforeInstall(context, testUrl);
+    const browser = context.browser();
+    if (!browser) throw new Error('no browser-level CDP session for the install');
+    const session = await browser.newBrowserCDPSession();
+    // Extensions.* is not in Playwright's CDP type table yet; the session sends it as is.
+    const send = session.send.bind(session) as (method: string, params: object) => Promise<unknown>;
+    await send('Extensions.loadUnpacked', { path: options.dist });
+    await session.detach();
+    return context;
+  } catch (error) {
+    await context.close().catch(() => {});
+    throw error;
+  }
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  ensureBuilt();
+  const sites = await startSites();
+  const profile = mkdtempSync(join(tmpdir(), 'lens-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await startBrowser(profile, sites.port, { ...options, dist: options.dist ?? DIST_CHROME });
+  } catch (error) {
+    await sites.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+
+  // Playwright keeps one handle per worker version: it hangs while Chromium has the worker stopped
+  // and answers again (from the fresh worker) once an event wakes it. Whether it runs is read from
+  // CDP's ServiceWorker domain, on a page kept for that purpose (tests must not close it).
+  let handle: Worker | null = null;
+  const track = (worker: Worker) => {
+    if (worker.url().startsWith('chrome-extension://')) handle = worker;
+  };
+  context.on('serviceworker', track);
+  for (const worker of context.serviceWorkers()) track(worker);
+  handle ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(handle.url()).host;
+
+  let status = 'running';
+  let starts = 0;
+  const control = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(control);
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const version of versions) {
+      if (!version.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
+      if (version.runningStatus === 'running' && status !== 'running') starts++;
+      status = version.runningStatus;
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+
+  async function until(wanted: string, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (status !== wanted && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    return status === wanted;
+  }
+
+  async function worker(): Promise<Worker> {
+    // A stopped worker is woken by the next tab event; if none comes, start it as a page would.
+    if (!(await until('running', 2_000))) {
+      await cdp.send('ServiceWorker.startWorker', { scopeURL: `chrome-extension://${extensionId}/` });
+      if (!(await until('running', 10_000))) throw new Error(`the service worker stays ${status}`);
+    }
+    if (!handle) throw new Error('no service worker');
+    return handle;
+  }
+
+  // Wait for the first worker before any visit: a navigation while it starts would be missed.
+  await (await worker()).evaluate(() => true);
+
+  const ext: ExtensionBrowser = {
+    context,
+    extensionId,
+    sites,
+    url: testUrl,
+    async openPage(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async extensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async tabIdOf(page) {
+      await page.bringToFront();
+      const url = page.url();
+      return ext.inWorker(async (pageUrl) => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        if (tab?.id === undefined || tab.url !== pageUrl)
+          throw new Error(`active tab is ${tab?.url}, not ${pageUrl}`);
+        return tab.id;
+      }, url);
+    },
+    async inWorker<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+      return (await worker()).evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown);
+    },
+    async badgeOf(tabId) {
+      return ext.inWorker(
+        async (id) => ({
+          text: await chrome.action.getBadgeText({ tabId: id }),
+          title: await chrome.action.getTitle({ tabId: id }),
+          color: await chrome.action.getBadgeBackgroundColor({ tabId: id }),
+        }),
+        tabId,
+      );
+    },
+    async waitForBadge(tabId, predicate, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      let last: Badge | null = null;
+      while (Date.now() < deadline) {
+        try {
+          last = await ext.badgeOf(tabId);
+          if (predicate(last)) return last;
+        } catch (error) {
+          // The worker stopped under us (or is starting): try again until the deadline.
+          if (!/closed|destroyed/i.test(String(error))) throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      throw new Error(
+        `badge of tab ${tabId} did not match within ${timeoutMs} ms; last seen ${JSON.stringify(last)}`,
+      );
+    },
+    async stopServiceWorker() {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      if (!(await until('stopped', 10_000))) throw new Error(`the service worker did not stop (${status})`);
+    },
+    workerStarts: () => starts,
+    async close() {
+      await context.close().catch(() => {});
+      await sites.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return ext;
+}

@@ -1,0 +1,184 @@
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App, type PopupAppProps } from '../../src/popup/App';
+import { NOW, renderWithI18n, seedList, visible } from '../support/ui';
+
+afterEach(cleanup);
+
+function renderPopup(overrides: Partial<PopupAppProps> = {}) {
+  const props: PopupAppProps = {
+    list: seedList(),
+    tabUrl: 'https://stripe.com/pricing',
+    now: NOW,
+    optionsHref: 'options.html',
+    ...overrides,
+  };
+  return renderWithI18n(<App {...props} />);
+}
+
+const searchBox = () => screen.getByRole('searchbox', { name: /Search/ });
+const type = (text: string) => fireEvent.input(searchBox(), { target: { value: text } });
+const resultNames = () =>
+  within(screen.getByRole('list', { name: 'Search results' }))
+    .getAllByRole('heading', { level: 2 })
+    .map((h) => h.textContent);
+const status = () => screen.getByRole('status').textContent;
+
+describe('popup: the current site', () => {
+  it("opens on the tab's vendor with its full card and a focused search field", () => {
+    renderPopup();
+    expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy();
+    expect(screen.getByText('Vendor of this site')).toBeTruthy();
+    expect(screen.getByText('Location')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Findings' })).toBeTruthy();
+    expect(document.activeElement).toBe(searchBox());
+    expect(searchBox().getAttribute('type')).toBe('search');
+  });
+
+  it('shows the source line with the list age and the options link', () => {
+    renderPopup();
+    expect(visible(document.querySelector('.source-line')?.textContent)).toBe(
+      'Dovetail, updated 8 Oct 2018, 8 years ago Sources and settings',
+    );
+  });
+
+  it('explains a site that is not a listed vendor', () => {
+    renderPopup({ tabUrl: 'https://www.example.com/' });
+    expect(screen.getByText('This site is not on your lists')).toBeTruthy();
+    expect(visible(screen.getByText(/is not the site of a vendor/).textContent)).toContain(
+      'www.example.com is not',
+    );
+    expect(screen.queryByRole('article')).toBeNull();
+  });
+
+  it('explains a tab without a website', () => {
+    for (const tabUrl of [null, 'chrome://newtab/', 'about:blank', 'file:///home/me/a.html']) {
+      const { unmount } = renderPopup({ tabUrl });
+      expect(screen.getByText('No website in this tab'), String(tabUrl)).toBeTruthy();
+      unmount();
+    }
+  });
+
+  it("marks a customer's site on a vendor's hosting domain as hosted on it", () => {
+    renderPopup({ tabUrl: 'https://acme-shop.herokuapp.com/cart' });
+    const note = screen.getByRole('note');
+    expect(visible(note.textContent)).toBe(
+      "acme-shop.herokuapp.com is hosted on Heroku (herokuapp.com): it is a customer's site, not Heroku's own. The card describes the hosting provider.",
+    );
+    expect(screen.getByRole('heading', { level: 2, name: 'Heroku' })).toBeTruthy();
+    expect(screen.queryByText('Vendor of this site')).toBeNull();
+  });
+
+  it('calls back once after the first render, for the time-to-first-result mark', () => {
+    const first = vi.fn();
+    renderPopup({ onFirstRender: first });
+    type('stripe');
+    expect(first).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('popup: search', () => {
+  it('finds vendors despite typos, as the user types', () => {
+    renderPopup();
+    const cases: [string, string][] = [
+      ['strpe', 'Stripe'],
+      ['sendgird', 'SendGrid'],
+      ['mixpanle', 'Mixpanel'],
+      ['hroku', 'Heroku'],
+      ['chart mogul', 'ChartMogul'],
+      ['amazn web', 'Amazon Web Services'],
+    ];
+    for (const [query, expected] of cases) {
+      type(query);
+      expect(resultNames()[0], query).toBe(expected);
+    }
+  });
+
+  it('announces the number of results in a live region', () => {
+    renderPopup();
+    expect(status()).toBe('');
+    type('stripe');
+    expect(status()).toBe(
+      `${resultNames().length} ${resultNames().length === 1 ? 'vendor' : 'vendors'} found`,
+    );
+    type('zzzzqqqq');
+    expect(status()).toBe('0 vendors found');
+  });
+
+  it('shows an empty state when nothing matches', () => {
+    renderPopup();
+    type('zzzzqqqq');
+    expect(visible(screen.getByText(/No vendor matches/).textContent)).toBe('No vendor matches “zzzzqqqq”');
+    expect(screen.getByText(/Check the spelling/)).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Search results' })).toBeNull();
+  });
+
+  it('returns to the site card when the field is emptied', () => {
+    renderPopup();
+    type('heroku');
+    expect(screen.queryByText('Vendor of this site')).toBeNull();
+    type('');
+    expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy();
+  });
+});
+
+describe('popup: keyboard', () => {
+  it('moves through results with the arrow keys and back up to the field', () => {
+    renderPopup();
+    type('se');
+    const buttons = within(screen.getByRole('list', { name: 'Search results' })).getAllByRole('button');
+    expect(buttons.length).toBeGreaterThan(1);
+    fireEvent.keyDown(searchBox(), { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(buttons[0]);
+    fireEvent.keyDown(buttons[0] as HTMLElement, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(buttons[1]);
+    fireEvent.keyDown(buttons[1] as HTMLElement, { key: 'End' });
+    expect(document.activeElement).toBe(buttons.at(-1));
+    fireEvent.keyDown(buttons.at(-1) as HTMLElement, { key: 'Home' });
+    expect(document.activeElement).toBe(buttons[0]);
+    fireEvent.keyDown(buttons[0] as HTMLElement, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(searchBox());
+  });
+
+  it('opens the first result with Enter in the field, and goes back to the results', () => {
+    renderPopup();
+    type('sendgrid');
+    fireEvent.keyDown(searchBox(), { key: 'Enter' });
+    const heading = screen.getByRole('heading', { level: 2, name: 'SendGrid' });
+    expect(document.activeElement).toBe(heading);
+    expect(screen.getByText('Data processed')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Back to results/ }));
+    expect(resultNames()[0]).toBe('SendGrid');
+    expect(document.activeElement?.textContent).toBe('SendGrid');
+  });
+
+  it('opens a chosen result', () => {
+    renderPopup();
+    type('amazon');
+    fireEvent.click(screen.getByRole('button', { name: 'Amazon Web Services' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Amazon Web Services' })).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Search results' })).toBeNull();
+  });
+
+  it('clears the search with Escape from the field, a result or a card', () => {
+    renderPopup();
+    type('heroku');
+    fireEvent.keyDown(searchBox(), { key: 'Escape' });
+    expect(searchBox()).toHaveProperty('value', '');
+    expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy();
+
+    type('heroku');
+    fireEvent.keyDown(searchBox(), { key: 'Enter' });
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'Escape' });
+    expect(searchBox()).toHaveProperty('value', '');
+    expect(document.activeElement).toBe(searchBox());
+  });
+
+  it('sends typing on a result back to the search field', () => {
+    renderPopup();
+    type('mix');
+    fireEvent.keyDown(searchBox(), { key: 'ArrowDown' });
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'p' });
+    expect(document.activeElement).toBe(searchBox());
+  });
+});

@@ -1,0 +1,108 @@
+// The popup entry point wired to mocked platform modules: which tab it describes, what it renders,
+// the performance mark, live list changes, and a list that cannot be loaded.
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LoadedList } from '../../src/platform/list-store';
+import { seedList, t } from '../support/ui';
+
+const platform = vi.hoisted(() => ({
+  listeners: [] as ((loaded: LoadedList) => void)[],
+}));
+
+vi.mock('../../src/platform/i18n', () => ({ t: (key: string, subs?: string | string[]) => t(key, subs) }));
+vi.mock('../../src/platform/list-store', () => ({
+  loadList: vi.fn(),
+  onListChanged: vi.fn((cb: (loaded: LoadedList) => void) => {
+    platform.listeners.push(cb);
+    return () => {};
+  }),
+}));
+vi.mock('../../src/platform/tabs', () => ({ activeTab: vi.fn(), getTab: vi.fn() }));
+vi.mock('../../src/platform/runtime', () => ({
+  openOptionsPage: vi.fn(async () => {}),
+  extensionUrl: (path: string) => `chrome-extension://abc/${path}`,
+}));
+
+const listStore = await import('../../src/platform/list-store');
+const tabs = await import('../../src/platform/tabs');
+const runtime = await import('../../src/platform/runtime');
+const { FIRST_RESULT_MARK, start, tabIdParam } = await import('../../src/popup/index');
+
+const bundled = (): LoadedList => ({ list: seedList(), origin: 'bundled', fetchedAt: null, problem: null });
+let root: HTMLElement;
+
+beforeEach(() => {
+  vi.mocked(listStore.loadList).mockResolvedValue(bundled());
+  vi.mocked(tabs.getTab).mockResolvedValue({ id: 42, url: 'https://stripe.com/' });
+  vi.mocked(tabs.activeTab).mockResolvedValue({ id: 7, url: 'https://www.mixpanel.com/pricing' });
+  platform.listeners.length = 0;
+  root = document.createElement('div');
+  document.body.append(root);
+  performance.clearMarks();
+});
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  cleanup();
+  vi.clearAllMocks();
+  history.replaceState(null, '', '/popup.html');
+});
+
+describe('popup entry', () => {
+  it('reads ?tabId=N strictly', () => {
+    expect(tabIdParam('?tabId=42')).toBe(42);
+    expect(tabIdParam('?tabId=4x2')).toBeNull();
+    expect(tabIdParam('?tabId=-1')).toBeNull();
+    expect(tabIdParam('')).toBeNull();
+  });
+
+  it('describes the tab named by ?tabId and marks the first result', async () => {
+    history.replaceState(null, '', '/popup.html?tabId=42');
+    await start(root);
+    expect(tabs.getTab).toHaveBeenCalledWith(42);
+    expect(tabs.activeTab).not.toHaveBeenCalled();
+    expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy();
+    expect(document.title).toBe('Subprocessor Lens');
+    expect(document.documentElement.lang).toBe('en-GB');
+    await waitFor(() => expect(performance.getEntriesByName(FIRST_RESULT_MARK)).toHaveLength(1));
+  });
+
+  it('describes the active tab without a parameter', async () => {
+    await start(root);
+    expect(tabs.activeTab).toHaveBeenCalled();
+    expect(screen.getByRole('heading', { level: 2, name: 'Mixpanel' })).toBeTruthy();
+  });
+
+  it('shows a changed list at once', async () => {
+    await start(root);
+    const list = seedList();
+    const renamed = {
+      ...list,
+      vendors: list.vendors.map((v) => (v.name === 'Mixpanel' ? { ...v, name: 'Mixpanel Inc.' } : v)),
+    };
+    for (const listener of platform.listeners) listener({ ...bundled(), list: renamed });
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2, name: 'Mixpanel Inc.' })).toBeTruthy(),
+    );
+  });
+
+  it('opens the options page the browser way and closes the popup', async () => {
+    const close = vi.spyOn(window, 'close').mockImplementation(() => {});
+    await start(root);
+    const link = screen.getByRole('link', { name: 'Sources and settings' });
+    expect(link.getAttribute('href')).toBe('chrome-extension://abc/options.html');
+    fireEvent.click(link);
+    expect(runtime.openOptionsPage).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(close).toHaveBeenCalled());
+  });
+
+  it('says clearly when no list can be loaded', async () => {
+    vi.mocked(listStore.loadList).mockRejectedValue(new Error('bundled list data/dovetail.json: bad'));
+    await start(root);
+    expect(
+      screen.getByText('The vendor list could not be loaded: bundled list data/dovetail.json: bad'),
+    ).toBeTruthy();
+  });
+});

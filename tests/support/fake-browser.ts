@@ -1,0 +1,197 @@
+// An in-memory stand-in for the parts of the WebExtension API that src/platform uses, for unit tests
+// in Node (webextension-polyfill throws outside an extension). Storage behaves like the real one:
+// values are copied in and out as JSON, and onChanged fires after each write with old and new values.
+// i18n answers from the real assets/_locales/en/messages.json, placeholders and all.
+//
+// Use: see fakeBrowser at the end; call fakeBrowser.reset() in beforeEach.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
+
+interface Message {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+
+const messages = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../assets/_locales/en/messages.json'), 'utf8'),
+) as Record<string, Message>;
+
+/** chrome.i18n.getMessage's rules: $NAME$ -> the placeholder's content, then $1..$9 -> substitutions. */
+export function getMessage(key: string, substitutions?: string | string[]): string {
+  const entry = messages[key];
+  if (!entry) return '';
+  const subs =
+    substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  const named = entry.message.replace(/\$([a-z0-9_@]+)\$/gi, (whole, name: string) => {
+    const placeholder = entry.placeholders?.[name.toLowerCase()];
+    return placeholder ? placeholder.content : whole;
+  });
+  return named.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '').replace(/\$\$/g, '$');
+}
+
+function copy<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+function createArea(name: string, listeners: Set<Listener>) {
+  let data = new Map<string, unknown>();
+  const area = {
+    failing: null as Error | null,
+    async get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
+      if (area.failing) throw area.failing;
+      const wanted =
+        keys === undefined || keys === null ? [...data.keys()] : Array.isArray(keys) ? keys : [keys];
+      return Object.fromEntries(wanted.filter((k) => data.has(k)).map((k) => [k, copy(data.get(k))]));
+    },
+    async set(items: Record<string, unknown>): Promise<void> {
+      if (area.failing) throw area.failing;
+      const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};
+      for (const [key, value] of Object.entries(items)) {
+        changes[key] = { oldValue: copy(data.get(key)), newValue: copy(value) };
+        data.set(key, copy(value));
+      }
+      for (const listener of listeners) listener(changes, name);
+    },
+    async remove(keys: string | string[]): Promise<void> {
+      const changes: Record<string, { oldValue?: unknown }> = {};
+      for (const key of Array.isArray(keys) ? keys : [keys]) {
+        if (data.has(key)) changes[key] = { oldValue: copy(data.get(key)) };
+        data.delete(key);
+      }
+      for (const listener of listeners) listener(changes, name);
+    },
+    /** Test access: what is stored, without copying. */
+    peek: (key: string) => data.get(key),
+    clear() {
+      data = new Map();
+      area.failing = null;
+    },
+  };
+  return area;
+}
+
+/** An event with addListener/removeListener, and emit() for the test to fire it. */
+function createEvent<A extends unknown[]>() {
+  const listeners = new Set<(...args: A) => void>();
+  return {
+    addListener: (l: (...args: A) => void) => listeners.add(l),
+    removeListener: (l: (...args: A) => void) => listeners.delete(l),
+    hasListener: (l: (...args: A) => void) => listeners.has(l),
+    emit: (...args: A) => {
+      for (const l of listeners) l(...args);
+    },
+    clear: () => listeners.clear(),
+  };
+}
+
+export interface FakeTab {
+  id: number;
+  url?: string;
+  active?: boolean;
+}
+
+/** Per-tab action state as the browser keeps it; `undefined` fields were never set for the tab. */
+export interface FakeActionState {
+  text?: string;
+  title?: string;
+  color?: string;
+  textColor?: string;
+}
+
+export function createFakeBrowser() {
+  const storageListeners = new Set<Listener>();
+  const files = new Map<string, unknown>();
+  let tabs: FakeTab[] = [];
+  const action = new Map<number, FakeActionState>();
+  const setAction = (details: { tabId?: number }, patch: FakeActionState) => {
+    if (details.tabId === undefined) throw new Error('the fake only models tab-specific action state');
+    if (!tabs.some((t) => t.id === details.tabId)) throw new Error(`No tab with id: ${details.tabId}.`);
+    action.set(details.tabId, { ...action.get(details.tabId), ...patch });
+  };
+  const fake = {
+    storage: {
+      local: createArea('local', storageListeners),
+      sync: createArea('sync', storageListeners) as ReturnType<typeof createArea> | undefined,
+      session: createArea('session', storageListeners),
+      onChanged: {
+        addListener: (l: Listener) => storageListeners.add(l),
+        removeListener: (l: Listener) => storageListeners.delete(l),
+        hasListener: (l: Listener) => storageListeners.has(l),
+      },
+    },
+    i18n: { getMessage },
+    runtime: {
+      id: 'fake-extension-id',
+      getURL: (path: string) => `chrome-extension://fake-extension-id/${path.replace(/^\//, '')}`,
+      onInstalled: createEvent<[{ reason: string }]>(),
+      onStartup: createEvent<[]>(),
+    },
+    tabs: {
+      TAB_ID_NONE: -1,
+      async query(filter: { active?: boolean }): Promise<FakeTab[]> {
+        return copy(tabs.filter((t) => filter.active === undefined || Boolean(t.active) === filter.active));
+      },
+      async get(id: number): Promise<FakeTab> {
+        const tab = tabs.find((t) => t.id === id);
+        if (!tab) throw new Error(`No tab with id: ${id}.`);
+        return copy(tab);
+      },
+      onUpdated: createEvent<[number, { url?: string; status?: string }, FakeTab]>(),
+    },
+    action: {
+      setBadgeText: async (d: { tabId?: number; text: string }) => setAction(d, { text: d.text }),
+      setTitle: async (d: { tabId?: number; title: string }) => setAction(d, { title: d.title }),
+      setBadgeBackgroundColor: async (d: { tabId?: number; color: string }) =>
+        setAction(d, { color: d.color }),
+      setBadgeTextColor: async (d: { tabId?: number; color: string }) => setAction(d, { textColor: d.color }),
+    },
+    /** Test access: the tabs that exist, and each tab's action state. */
+    setTabs(next: FakeTab[]) {
+      tabs = copy(next);
+      for (const id of action.keys()) if (!tabs.some((t) => t.id === id)) action.delete(id);
+    },
+    /** Navigates a tab like the browser: the URL changes, then the load completes. */
+    navigate(id: number, url: string) {
+      const tab = tabs.find((t) => t.id === id);
+      if (!tab) throw new Error(`no fake tab ${id}`);
+      tab.url = url;
+      fake.tabs.onUpdated.emit(id, { url, status: 'loading' }, copy(tab));
+      fake.tabs.onUpdated.emit(id, { status: 'complete' }, copy(tab));
+    },
+    actionOf: (id: number): FakeActionState => ({ ...action.get(id) }),
+    /** Files the extension ships, served to fetch() by fakeBrowser.fetch. */
+    files,
+    reset() {
+      tabs = [];
+      action.clear();
+      fake.tabs.onUpdated.clear();
+      fake.runtime.onInstalled.clear();
+      fake.runtime.onStartup.clear();
+      fake.storage.local.clear();
+      fake.storage.sync?.clear();
+      fake.storage.session.clear();
+      storageListeners.clear();
+      files.clear();
+    },
+    /** A fetch that answers chrome-extension:// URLs from `files` (JSON bodies) and 404s the rest. */
+    fetch: async (input: string | URL | Request): Promise<Response> => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      const path = url.replace('chrome-extension://fake-extension-id/', '');
+      return files.has(path)
+        ? new Response(JSON.stringify(files.get(path)), { headers: { 'content-type': 'application/json' } })
+        : new Response('not found', { status: 404 });
+    },
+  };
+  return fake;
+}
+
+export type FakeBrowser = ReturnType<typeof createFakeBrowser>;
+
+/** Lets pending storage listeners and their promise chains run. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** One shared fake per test file: vi.mock('webextension-polyfill', async () => ({ default:
+ * (await import('../support/fake-browser')).fakeBrowser })) and import the same object in the test. */
+export const fakeBrowser = createFakeBrowser();

@@ -1,0 +1,47 @@
+// Component-test helpers: the real en messages as the i18n context, and the seed list parsed the way
+// the build parses it (same source title and URL), so cards show what users see.
+import { readFileSync } from 'node:fs';
+import { render } from '@testing-library/preact';
+import type { ComponentChild } from 'preact';
+import sources from '../../assets/data/sources.json';
+import { parse, type SubprocessorList, type Vendor } from '../../src/core/index';
+import { I18nProvider, makeI18n } from '../../src/ui/i18n';
+import { type Messages, translatorFromMessages } from '../../src/ui/messages';
+
+export const messages = JSON.parse(readFileSync('assets/_locales/en/messages.json', 'utf8')) as Messages;
+export const t = translatorFromMessages(messages);
+export const i18n = makeI18n(t);
+
+/** The day the tests pretend it is: the seed list (8 October 2018) is then 8 years old. */
+export const TODAY = '2026-11-27';
+export const NOW = new Date(`${TODAY}T12:00:00Z`);
+
+export function seedList(): SubprocessorList {
+  const source = sources.sources[0];
+  if (!source) throw new Error('no bundled source');
+  const result = parse(readFileSync(`assets/data/${source.file}`, 'utf8'), {
+    url: source.url,
+    title: source.title,
+    today: TODAY,
+  });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.list;
+}
+
+export function seedVendor(name: string): Vendor {
+  const vendor = seedList().vendors.find((v) => v.name === name);
+  if (!vendor) throw new Error(`no seed vendor ${name}`);
+  return vendor;
+}
+
+export function renderWithI18n(ui: ComponentChild) {
+  return render(<I18nProvider value={i18n}>{ui}</I18nProvider>);
+}
+
+/** Text as a reader sees it: without the invisible Unicode isolates around list text. */
+export function visible(text: string | null | undefined): string {
+  return (text ?? '')
+    .replace(/[\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
