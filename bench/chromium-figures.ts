@@ -1,0 +1,247 @@
+// Figures that need the built extension in Chromium (issue 5), measured with the browser-test
+// harness (tests/browser/support/chromium.ts: playwright-core, /usr/bin/chromium, headless, local
+// https sites), first with the bundled list, then with a 10,000-vendor register in storage:
+// - popup first result: the 'popup:first-result' mark (src/popup/index.tsx sets it after the first
+//   paint of the tab's card), as time since the popup page started; and a typed query to its results
+//   painted (the popup builds the search index just after its first paint).
+// - badge: from the navigation's commit to the badge being set, with the worker running and with it
+//   stopped first (the navigation wakes a fresh worker that reads storage and rebuilds the index).
+// - worker heap: CDP HeapProfiler.collectGarbage, then Runtime.getHeapUsage (JS heap plus array
+//   buffer backing stores) in the service worker, after it has matched a page.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Browser as ExtensionApi } from 'webextension-polyfill';
+import { STORE_KEY, STORE_SCHEMA_VERSION } from '../src/platform/store-record';
+import { type ExtensionBrowser, launchExtension } from '../tests/browser/support/chromium';
+import type { Workload } from './load-workload';
+import { median } from './stats';
+import { mb, ms, type Row, times, yesNo } from './table';
+
+// Functions passed to inWorker run in the service worker, where `chrome` is the extension API.
+declare const chrome: ExtensionApi;
+
+const OPENS = 9;
+const VISITS = 9;
+const REGISTER = 10_000;
+
+/** What the Chromium figures need in this checkout. */
+export const CHROMIUM_NEEDS = [
+  'src/popup/index.tsx',
+  'src/background/index.ts',
+  'tests/browser/support/chromium.ts',
+  '/usr/bin/chromium',
+];
+
+export interface ChromiumResult {
+  rows: Row[];
+  /** A line for under the table: why figures are missing, if they are. */
+  note: string | null;
+}
+
+/** The popup for the tab: ms from its start to the first card painted, and a typed query to results. */
+async function openPopup(ext: ExtensionBrowser, tabId: number): Promise<{ first: number; typed: number }> {
+  const popup = await ext.context.newPage();
+  try {
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
+    const mark = await popup.waitForFunction(
+      () => performance.getEntriesByName('popup:first-result')[0]?.startTime,
+    );
+    const first = Number(await mark.jsonValue());
+    const typed = await popup.evaluate(async () => {
+      const input = document.querySelector<HTMLInputElement>('#search');
+      if (!input) throw new Error('no search field');
+      const started = performance.now();
+      input.value = 'strpe';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      while (!document.querySelector('.results')) await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - started;
+    });
+    return { first, typed };
+  } finally {
+    await popup.close();
+  }
+}
+
+/** ms from a navigation's commit to the badge of its tab being set (polled from the worker). */
+async function badgeAfterCommit(ext: ExtensionBrowser, host: string): Promise<number> {
+  const page: Page = await ext.context.newPage();
+  try {
+    const url = ext.url(host, '/');
+    await page.goto(url, { waitUntil: 'commit' });
+    const committed = performance.now();
+    // By URL: right at commit the tab may not show its new URL to the extension yet.
+    for (let text = ''; !text; ) {
+      text = await ext.inWorker(async (u) => {
+        const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+        return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
+      }, url);
+      if (performance.now() - committed > 10_000) throw new Error(`no badge on ${url}`);
+    }
+    return performance.now() - committed;
+  } finally {
+    await page.close();
+  }
+}
+
+async function badgeTimes(ext: ExtensionBrowser, wake: boolean): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < VISITS; i++) {
+    if (wake) await ext.stopServiceWorker();
+    samples.push(await badgeAfterCommit(ext, i % 2 ? 'stripe.com' : 'heroku.com'));
+  }
+  return median(samples);
+}
+
+/** The service worker's heap after a full gc, through CDP on a page session (the worker has none). */
+async function workerHeap(ext: ExtensionBrowser): Promise<number> {
+  const page = ext.context.pages()[0] ?? (await ext.context.newPage());
+  const cdp = await ext.context.newCDPSession(page);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(ext.extensionId));
+    if (!worker) throw new Error('no service worker target');
+    const { sessionId } = await cdp.send('Target.attachToTarget', {
+      targetId: worker.targetId,
+      flatten: false,
+    });
+    const replies = new Map<number, (result: Record<string, number>) => void>();
+    cdp.on('Target.receivedMessageFromTarget', (event) => {
+      const reply = JSON.parse(event.message) as { id?: number; result?: Record<string, number> };
+      if (reply.id !== undefined) replies.get(reply.id)?.(reply.result ?? {});
+    });
+    let nextId = 1;
+    const send = (method: string) =>
+      new Promise<Record<string, number>>((resolve) => {
+        const id = nextId++;
+        replies.set(id, resolve);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+      });
+    await send('HeapProfiler.collectGarbage');
+    const usage = await send('Runtime.getHeapUsage');
+    await cdp.send('Target.detachFromTarget', { sessionId });
+    return (usage.usedSize ?? 0) + (usage.backingStorageSize ?? 0);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Stores the register as the default source, the way the options page would. */
+async function storeRegister(ext: ExtensionBrowser, root: string, w: Workload): Promise<void> {
+  const sources = JSON.parse(readFileSync(join(root, 'assets/data/sources.json'), 'utf8')) as {
+    sources: { id: string; title: string }[];
+  };
+  const source = sources.sources[0];
+  if (!source) throw new Error('assets/data/sources.json names no source');
+  const record = {
+    schemaVersion: STORE_SCHEMA_VERSION,
+    revision: 1,
+    sources: {
+      [source.id]: {
+        id: source.id,
+        title: source.title,
+        url: null,
+        fetchedAt: new Date().toISOString(),
+        list: w.registerList(REGISTER),
+      },
+    },
+  };
+  await ext.inWorker(({ key, value }) => chrome.storage.local.set({ [key]: value }), {
+    key: STORE_KEY,
+    value: record,
+  });
+}
+
+interface Figures {
+  first: number;
+  typed: number;
+  warm: number;
+  woken: number;
+  heap: number;
+  read: number;
+}
+
+/** ms the worker takes to read the stored lists (what a woken worker and each popup do first). */
+async function storageRead(ext: ExtensionBrowser): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++)
+    samples.push(
+      await ext.inWorker(async (key) => {
+        const started = performance.now();
+        await chrome.storage.local.get(key);
+        return performance.now() - started;
+      }, STORE_KEY),
+    );
+  return median(samples);
+}
+
+async function measure(ext: ExtensionBrowser, tabId: number): Promise<Figures> {
+  await badgeAfterCommit(ext, 'stripe.com'); // the worker has the current list and index
+  const popups = [];
+  for (let i = 0; i < OPENS; i++) popups.push(await openPopup(ext, tabId));
+  const warm = await badgeTimes(ext, false);
+  const woken = await badgeTimes(ext, true);
+  await badgeAfterCommit(ext, 'heroku.com'); // a woken worker that has matched a page
+  return {
+    first: median(popups.map((p) => p.first)),
+    typed: median(popups.map((p) => p.typed)),
+    warm,
+    woken,
+    heap: await workerHeap(ext),
+    read: await storageRead(ext),
+  };
+}
+
+function rowsOf(bundled: Figures, register: Figures): Row[] {
+  const at = ['bundled list (7)', `${REGISTER.toLocaleString('en-US')} vendors`];
+  const rows: Row[] = [];
+  const add = (figure: string, pick: (f: Figures) => number, budgets: (number | null)[], show = ms) => {
+    [bundled, register].forEach((f, i) => {
+      const budget = budgets[i] ?? null;
+      rows.push({
+        figure,
+        at: at[i] as string,
+        ours: show(pick(f)),
+        budget: budget === null ? '' : `≤ ${show(budget)}`,
+        baseline: i === 1 ? `${show(pick(bundled))} (bundled list)` : '',
+        ratio: i === 1 ? `${times(pick(register) / pick(bundled))} the bundled` : '',
+        within: budget === null ? '' : yesNo(pick(f) <= budget),
+      });
+    });
+  };
+  add('popup first result painted', (f) => f.first, [100, 250]);
+  add('popup: typed "strpe" to results painted', (f) => f.typed, [null, null]);
+  add('badge set after navigation commits, worker running', (f) => f.warm, [50, 50]);
+  add('badge set after navigation commits, worker woken', (f) => f.woken, [50, 50]);
+  add('worker heap after gc', (f) => f.heap, [null, 40 * 1024 * 1024], mb);
+  add('storage.local.get of the stored lists, in the worker', (f) => f.read, [null, null]);
+  return rows;
+}
+
+export async function chromiumFigures(
+  root: string,
+  w: Workload,
+  log: (line: string) => void,
+): Promise<ChromiumResult> {
+  const missing = CHROMIUM_NEEDS.filter((p) => !existsSync(p.startsWith('/') ? p : join(root, p)));
+  if (missing.length) {
+    const note = `Chromium figures not measured: this checkout has no ${missing.join(', ')}.`;
+    log(note);
+    return { rows: [], note };
+  }
+  log('chromium: bundled list');
+  const ext = await launchExtension();
+  try {
+    const site = await ext.openPage(ext.url('stripe.com', '/'));
+    const tabId = await ext.tabIdOf(site);
+    const bundled = await measure(ext, tabId);
+    log(`chromium: ${REGISTER.toLocaleString('en-US')}-vendor register in storage`);
+    await storeRegister(ext, root, w);
+    const register = await measure(ext, tabId);
+    return { rows: rowsOf(bundled, register), note: null };
+  } finally {
+    await ext.close();
+  }
+}

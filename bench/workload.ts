@@ -1,0 +1,9 @@
+// Everything the benchmark measures, in one module: bench/load-workload.ts bundles it with esbuild
+// the way the extension is bundled, so the figures are those of shipped code (not of tsx's
+// on-the-fly transform).
+export { default as Fuse } from 'fuse.js';
+export { validateList } from '../src/core/list';
+export { buildMatchIndex, match } from '../src/core/match';
+export { buildSearchIndex, FUSE_OPTIONS, searchDocOf } from '../src/core/search';
+export { generateVendors, registerList, registerOf } from '../tests/fixtures/generate-vendors';
+export { TOP_3_QUERIES, TYPED_QUERIES } from '../tests/fixtures/search-queries';
