@@ -1,7 +1,7 @@
 // Findings a privacy reviewer would raise about a vendor, each with a plain-language reason.
 import data from '../../assets/data/eea-adequacy.json';
+import { countryName } from './country-name';
 import type { Flag, ListSource, Vendor } from './list';
-import { countryName } from './normalize/location';
 import { bySeverity } from './severity';
 
 export { topFlag } from './severity';

@@ -1,6 +1,7 @@
 // The core's public surface: pure functions over the list document, usable anywhere.
 
 export { assessVendor, formatDate, topFlag } from './assess';
+export { countryName } from './country-name';
 export * from './list';
 export {
   buildMatchIndex,
@@ -10,7 +11,6 @@ export {
   match,
   type Relation,
 } from './match';
-export { countryName } from './normalize/location';
 export { normalizeWebsite } from './normalize/url';
 export { detectFormat, MAX_INPUT_CHARS, type ParseOptions, parse } from './parse/index';
 export * from './result';

@@ -1,8 +1,9 @@
 // The words a vendor is found by, per field, and the terms of a query: one tokenizer for both, so
 // the candidate filter compares like with like. Building runs over every vendor of a register, so
 // plain ASCII text takes a fast path and repeated texts ("IP address", "United States") are split once.
+
+import { countryName } from './country-name';
 import type { Vendor } from './list';
-import { countryName } from './normalize/location';
 
 const ASCII = /^[\x20-\x7e]*$/;
 

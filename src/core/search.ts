@@ -3,8 +3,8 @@
 // (about 90 ms at 2,000 vendors on a small machine). Build the index once per list; each keystroke
 // only runs search().
 import Fuse, { type Expression, type FuseIndex, type IFuseOptions } from 'fuse.js';
+import { countryName } from './country-name';
 import type { Vendor } from './list';
-import { countryName } from './normalize/location';
 import { buildWordFilter, type WordFilter } from './search-filter';
 import { ALL_FIELDS, FIELD, fold, squash, termsOf } from './search-words';
 

@@ -57,8 +57,3 @@ export function normalizeLocation(raw: string): Location {
   const restated = only !== null && EEA.has(only) && [...regions].every((r) => EUROPE.has(r));
   return { text, country: only && (regions.size === 0 || restated) ? only : null };
 }
-
-/** The English name of a country code, for display and search ("DE" -> "Germany"). */
-export function countryName(code: string): string | null {
-  return countries.getName(code, 'en', { select: 'official' }) ?? null;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryName, normalizeLocation } from '../../../src/core/normalize/location';
+import { normalizeLocation } from '../../../src/core/normalize/location';
 
 describe('normalizeLocation', () => {
   it.each([
@@ -59,13 +59,5 @@ describe('normalizeLocation', () => {
       country: 'DE',
     });
     expect(normalizeLocation('x'.repeat(500)).text.length).toBeLessThanOrEqual(300);
-  });
-});
-
-describe('countryName', () => {
-  it('names a country in English for display and search', () => {
-    expect(countryName('DE')).toBe('Germany');
-    expect(countryName('US')).toBe('United States of America');
-    expect(countryName('ZZ')).toBeNull();
   });
 });
