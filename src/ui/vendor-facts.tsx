@@ -2,6 +2,7 @@
 import type { Certification, Vendor } from '../core/list';
 import { clip, displayHost, formatDay, safeHttpUrl } from './format';
 import { type I18n, useI18n } from './i18n';
+import { ListedBy } from './listed-by';
 import { SafeLink } from './safe-link';
 
 const TEXT_MAX = 1000;
@@ -119,6 +120,14 @@ export function VendorFacts({ vendor }: { vendor: Vendor }) {
           )}
         </dd>
       </div>
+      {vendor.listedBy && vendor.listedBy.length > 0 && (
+        <div class="facts__row">
+          <dt>{t('fieldListedBy')}</dt>
+          <dd>
+            <ListedBy listings={vendor.listedBy} />
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }
