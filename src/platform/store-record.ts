@@ -54,6 +54,9 @@ const HeldSchema = v.object({
   removed: v.number(),
   summary: SummarySchema,
   list: v.unknown(),
+  /** The held response's validators, stored with the list if the user applies it. */
+  etag: v.optional(NullableString, null),
+  lastModified: v.optional(NullableString, null),
 });
 
 const BriefSchema = v.object({ name: v.string(), website: v.nullable(v.string()), location: v.string() });
@@ -111,9 +114,10 @@ const StoreRecordSchema = v.looseObject({
 type RawEntry = v.InferOutput<typeof SourceEntrySchema>;
 export type RawStoreRecord = v.InferOutput<typeof StoreRecordSchema>;
 
-export interface HeldResult extends Omit<HeldView, 'at'> {
-  at: string;
+export interface HeldResult extends HeldView {
   list: SubprocessorList;
+  etag: string | null;
+  lastModified: string | null;
 }
 
 /** A source as the extension works with it: every field typed and checked. */
