@@ -94,6 +94,21 @@ describe('popup: search', () => {
     }
   });
 
+  it('marks a recently added vendor as new in its result and on its card, and no other', () => {
+    const at = '2026-11-20T08:00:00Z';
+    renderPopup({ tabUrl: null, addedOn: (vendor) => (vendor.name === 'Stripe' ? at : null) });
+    type('s');
+    const results = within(screen.getByRole('list', { name: 'Search results' })).getAllByRole('listitem');
+    const marked = results.filter((li) => li.querySelector('.new-marker'));
+    expect(marked.map((li) => li.querySelector('h2')?.textContent)).toEqual(['Stripe']);
+    expect(visible(marked[0]?.querySelector('.new-marker')?.textContent)).toBe(
+      'NewNew: added to a list on 20 Nov 2026',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Stripe' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy();
+    expect(screen.getByText('New: added to a list on 20 Nov 2026')).toBeTruthy();
+  });
+
   it('announces the number of results in a live region', () => {
     renderPopup();
     expect(status()).toBe('');
