@@ -65,7 +65,7 @@ export function fetchFailure(
     case 'timeout':
       return {
         outcome: 'timeout',
-        message: t('refreshTimeout', [String(Math.round(result.timeoutMs / 1000)), kept]),
+        message: t('refreshTimeout', [String(Number((result.timeoutMs / 1000).toFixed(1))), kept]),
       };
     case 'too-large':
       return {
