@@ -9,7 +9,7 @@ import { SETTINGS_KEY } from '../../src/platform/settings';
 import { readStore } from '../../src/platform/source-store';
 import { STORE_KEY, type StoredSource } from '../../src/platform/store-record';
 import { fakeBrowser } from '../support/fake-browser';
-import { type ListServer, startListServer } from '../support/list-server';
+import { type ListServer, localFetch, startListServer } from '../support/list-server';
 
 vi.mock('webextension-polyfill', async () => ({
   default: (await import('../support/fake-browser')).fakeBrowser,
@@ -20,7 +20,6 @@ if (!dovetail) throw new Error('no bundled source');
 const bundled = dovetail.list;
 const bundledNames = bundled.vendors.map((v) => v.name);
 const refreshed = readFileSync('tests/fixtures/refresh/dovetail-refreshed.md', 'utf8');
-const realFetch = globalThis.fetch;
 
 let server: ListServer;
 
@@ -70,11 +69,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   fakeBrowser.files.set('data/dovetail.json', bundled);
   // Extension files from the fake, everything else over the real network stack.
-  vi.stubGlobal('fetch', (input: string | URL | Request, init?: RequestInit) =>
-    String(input instanceof Request ? input.url : input).startsWith('chrome-extension://')
-      ? fakeBrowser.fetch(input)
-      : realFetch(input, init),
-  );
+  vi.stubGlobal('fetch', localFetch);
   server.requests.length = 0;
   await storeDovetail();
 });

@@ -2,6 +2,20 @@
 // silence, a 304 for a matching ETag ...) and every request's headers are recorded.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fakeBrowser } from './fake-browser';
+
+const realFetch = globalThis.fetch;
+
+/**
+ * The fetch for tests: extension files from the fake browser, the local server over the real network
+ * stack, and any other host as if offline (tests never reach the outside world).
+ */
+export async function localFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const url = String(input instanceof Request ? input.url : input);
+  if (url.startsWith('chrome-extension://')) return fakeBrowser.fetch(input);
+  if (url.startsWith('http://127.0.0.1:')) return realFetch(input, init);
+  throw new TypeError('Failed to fetch');
+}
 
 export type Answer =
   | { kind: 'body'; body: string; status?: number; headers?: Record<string, string> }
