@@ -31,6 +31,13 @@ export interface PopupAppProps {
 
 const never = () => null;
 
+/** Whether the register merges several lists: only then does "Listed by" tell the reader anything. */
+export function mergesSeveralLists(list: SubprocessorList): boolean {
+  const ids = new Set<string>();
+  for (const vendor of list.vendors) for (const listing of vendor.listedBy ?? []) ids.add(listing.sourceId);
+  return ids.size > 1;
+}
+
 /** The search index for a list, built on first use and kept until the list changes. */
 function useSearchIndex(list: SubprocessorList): () => SearchIndex {
   const cache = useRef<{ list: SubprocessorList; index: SearchIndex } | null>(null);
@@ -58,6 +65,7 @@ export function App(props: PopupAppProps) {
   const reopen = useRef<number | null>(null);
   const searchIndex = useSearchIndex(list);
   const matchIndex = useMemo(() => buildMatchIndex(list), [list]);
+  const showListedBy = useMemo(() => mergesSeveralLists(list), [list]);
   const searching = query.trim() !== '';
   const hits = useMemo(() => (searching ? searchIndex().search(query, RESULT_LIMIT) : []), [query, list]);
   const openedVendor = opened === null ? undefined : list.vendors[opened];
@@ -105,7 +113,8 @@ export function App(props: PopupAppProps) {
     }
   };
   let view: JSX.Element;
-  if (!searching) view = <SiteView matchIndex={matchIndex} tabUrl={tabUrl} addedOn={addedOn} />;
+  if (!searching)
+    view = <SiteView matchIndex={matchIndex} tabUrl={tabUrl} addedOn={addedOn} showListedBy={showListedBy} />;
   else if (openedVendor)
     view = (
       <>
@@ -113,7 +122,12 @@ export function App(props: PopupAppProps) {
           <span aria-hidden="true">← </span>
           {t('backToResults')}
         </button>
-        <VendorCard vendor={openedVendor} focusOnShow addedOn={addedOn(openedVendor)} />
+        <VendorCard
+          vendor={openedVendor}
+          focusOnShow
+          addedOn={addedOn(openedVendor)}
+          showListedBy={showListedBy}
+        />
       </>
     );
   else if (hits.length === 0)

@@ -10,9 +10,10 @@ interface SiteViewProps {
   matchIndex: MatchIndex;
   tabUrl: string | null;
   addedOn: (vendor: Vendor) => string | null;
+  showListedBy: boolean;
 }
 
-export function SiteView({ matchIndex, tabUrl, addedOn }: SiteViewProps) {
+export function SiteView({ matchIndex, tabUrl, addedOn, showListedBy }: SiteViewProps) {
   const { t } = useI18n();
   const host = tabUrl ? hostOfInput(tabUrl) : null;
   if (!host) return <EmptyState title={t('noSiteTitle')}>{t('noSiteHint')}</EmptyState>;
@@ -24,9 +25,16 @@ export function SiteView({ matchIndex, tabUrl, addedOn }: SiteViewProps) {
     return (
       <>
         <HostedOnNote host={host} vendorName={found.vendor.name} domain={found.domain ?? ''} />
-        <VendorCard vendor={found.vendor} addedOn={addedOn(found.vendor)} />
+        <VendorCard vendor={found.vendor} addedOn={addedOn(found.vendor)} showListedBy={showListedBy} />
       </>
     );
   }
-  return <VendorCard vendor={found.vendor} eyebrow={t('siteVendorLabel')} addedOn={addedOn(found.vendor)} />;
+  return (
+    <VendorCard
+      vendor={found.vendor}
+      eyebrow={t('siteVendorLabel')}
+      addedOn={addedOn(found.vendor)}
+      showListedBy={showListedBy}
+    />
+  );
 }

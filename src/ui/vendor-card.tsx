@@ -15,9 +15,12 @@ interface VendorCardProps {
   focusOnShow?: boolean;
   /** When a list added this vendor, if recently (ISO date or date-time): shows the "new" marker. */
   addedOn?: string | null;
+  /** Say which lists name the vendor ("Listed by"): for a register merged from several lists. */
+  showListedBy?: boolean;
 }
 
-export function VendorCard({ vendor, eyebrow, focusOnShow = false, addedOn = null }: VendorCardProps) {
+export function VendorCard(props: VendorCardProps) {
+  const { vendor, eyebrow, focusOnShow = false, addedOn = null, showListedBy = true } = props;
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => {
@@ -32,7 +35,7 @@ export function VendorCard({ vendor, eyebrow, focusOnShow = false, addedOn = nul
         </h2>
         {addedOn && <NewMarker since={addedOn} />}
       </div>
-      <VendorFacts vendor={vendor} />
+      <VendorFacts vendor={vendor} showListedBy={showListedBy} />
       <Findings flags={vendor.flags} headingId={`${id}-findings`} />
     </article>
   );

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Vendor } from '../../src/core/list';
 import { App, type PopupAppProps } from '../../src/popup/App';
-import { NOW, renderWithI18n, seedList, visible } from '../support/ui';
+import { NOW, renderWithI18n, seedList, seedVendor, visible } from '../support/ui';
 
 afterEach(cleanup);
 
@@ -67,6 +68,44 @@ describe('popup: the current site', () => {
     );
     expect(screen.getByRole('heading', { level: 2, name: 'Heroku' })).toBeTruthy();
     expect(screen.queryByText('Vendor of this site')).toBeNull();
+  });
+
+  it('says which lists name the vendor only when the register merges several', () => {
+    const seed = seedList();
+    const listedBy = (title: string, sourceId: string) => (v: Vendor) => [
+      { sourceId, title, location: v.location, dpa: v.dpa },
+    ];
+    const single = {
+      ...seed,
+      vendors: seed.vendors.map((v) => ({ ...v, listedBy: listedBy('Dovetail', 'dovetail')(v) })),
+    };
+    const { unmount } = renderPopup({ list: single });
+    expect(screen.queryByText('Listed by')).toBeNull();
+    unmount();
+    const merged = {
+      ...seed,
+      vendors: [
+        ...single.vendors.filter((v) => v.name !== 'Stripe'),
+        {
+          ...seedVendor('Stripe'),
+          listedBy: [
+            ...listedBy('Dovetail', 'dovetail')(seedVendor('Stripe')),
+            {
+              sourceId: 'acme',
+              title: 'Acme Notes',
+              location: { text: 'Dublin', country: 'IE' },
+              dpa: { status: 'not-signed', date: null, text: 'No' },
+            },
+          ],
+        },
+      ],
+    };
+    renderPopup({ list: merged });
+    const row = screen.getByText('Listed by').closest('dt')?.nextElementSibling;
+    expect([...(row?.querySelectorAll('li') ?? [])].map((li) => visible(li.textContent))).toEqual([
+      'Dovetail (DPA signed 8 Oct 2018, San Francisco, United States)',
+      'Acme Notes (DPA not signed, Dublin)',
+    ]);
   });
 
   it('calls back once after the first render, for the time-to-first-result mark', () => {
