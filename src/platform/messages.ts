@@ -14,6 +14,10 @@
  *   confirmHeld(id) / discardHeld(id) apply or drop a held result (one that lost most vendors)
  *   importList(text, fileName)        parse a file's text as a list; it becomes a source without URL
  *
+ *   A source whose last attempt is 'no-permission' (the site refuses cross-origin reads and the origin
+ *   was not granted; in Firefox even the manifest's own host may be ungranted) wants a button that
+ *   calls requestOrigin(source.url) in its click handler, then refreshSource(source.id).
+ *
  *   Reply = { ok, message, sourceId, reports }: ok false means the command itself could not run
  *   (unknown source, bad address, unreadable import, background unreachable) and message says why.
  *   A refresh that fails is still ok: true, and each source's outcome is in reports (and stored as

@@ -306,7 +306,7 @@ describe('a failed refresh keeps every vendor and says why', () => {
     const without = await refreshOne('dovetail', { trigger: 'user' });
     expect(without).toMatchObject({
       outcome: 'no-permission',
-      message: `127.0.0.1 could not be read: the site does not let extensions read it without your permission. Remove and add the source again to grant access to 127.0.0.1. ${KEPT_BUNDLED}`,
+      message: `127.0.0.1 could not be read: the site does not let extensions read it without your permission. Allow access to 127.0.0.1 for this source in the options, then refresh. ${KEPT_BUNDLED}`,
     });
     await grant();
     const withPermission = await refreshOne('dovetail', { trigger: 'user' });
