@@ -3,6 +3,7 @@
 // (with a history entry), holds it for the user, or keeps the last good list and records why and when
 // to retry. Nothing here lives in worker memory: each step reads storage afresh.
 import { judgeRefresh } from '../core/credibility';
+import { sameJson } from '../core/diff';
 import { summarizeDiff } from '../core/diff-summary';
 import type { SubprocessorList } from '../core/list';
 import { parse } from '../core/parse/index';
@@ -86,10 +87,12 @@ function judged(
       lastModified: fetched.lastModified,
     };
     const text = t('notifyHeldMessage', [source.title, String(decision.removed), String(decision.before)]);
+    // The same held version found again (the next day's refresh) is not news: no second notification.
+    const again = source.held !== null && sameJson(source.held.list.vendors, decision.list.vendors);
     return {
       next: { ...source, held, lastAttempt: { at, ...attempt }, retry: afterSuccess() },
       attempt,
-      notice: { kind: 'held', text },
+      notice: again ? null : { kind: 'held', text },
     };
   }
   const summary = decision.diff ? summarizeDiff(decision.diff, source.title) : null;

@@ -155,6 +155,10 @@ describe('a refreshed list', () => {
         message: 'Dovetail: the new version no longer lists 5 of 7 vendors. Open the options to review it.',
       }),
     ]);
+    // Found again the next day: still held, no second notification.
+    await fakeBrowser.notifications.clear('lens-source:dovetail');
+    expect((await refreshOne('dovetail', { trigger: 'schedule' }))?.outcome).toBe('held');
+    expect(fakeBrowser.notificationList()).toEqual([]);
   });
 });
 
