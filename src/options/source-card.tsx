@@ -3,13 +3,13 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { attemptFailed, type SourceOrigin, type SourceView } from '../platform/source-types';
-import { clip, formatDay } from '../ui/format';
+import { clip, displayHost, formatDay } from '../ui/format';
 import { isolate, useI18n } from '../ui/i18n';
 import { SafeLink } from '../ui/safe-link';
 import { formatMoment } from './format-time';
 import { HeldNotice } from './held-notice';
 
-export type SourceCommand = 'refresh' | 'remove' | 'confirm' | 'discard';
+export type SourceCommand = 'refresh' | 'allow' | 'remove' | 'confirm' | 'discard';
 
 interface SourceCardProps {
   source: SourceView;
@@ -119,6 +119,16 @@ export function SourceCard({ source, removable, busy, locked, onCommand }: Sourc
         {source.retryAt && <Fact label={t('sourceNextTry')}>{formatMoment(source.retryAt, locale)}</Fact>}
       </dl>
       <div class="actions">
+        {source.url && attempt?.outcome === 'no-permission' && (
+          <button
+            type="button"
+            class="button button--primary"
+            aria-disabled={locked}
+            onClick={command('allow')}
+          >
+            {busy === 'allow' ? t('refreshing') : t('allowAccess', isolate(displayHost(source.url)))}
+          </button>
+        )}
         {source.url && (
           <button type="button" class="button" aria-disabled={locked} onClick={command('refresh')}>
             {busy === 'refresh' ? t('refreshing') : t('refreshSource')}{' '}

@@ -3,6 +3,7 @@
 import { useRef } from 'preact/hooks';
 import type { Reply } from '../platform/messages';
 import type { SourceView } from '../platform/source-types';
+import { displayHost } from '../ui/format';
 import { useI18n } from '../ui/i18n';
 import type { RefreshActions } from './actions';
 import { AddSource } from './add-source';
@@ -26,9 +27,21 @@ export function SourcesSection({ sources, bundledIds, problem, actions }: Source
   const locked = busy !== null;
   const refreshable = sources.some((s) => s.url);
 
+  // The permission prompt needs the click's gesture: asked here, before anything is awaited.
+  const allowThenRefresh = (source: SourceView): (() => Promise<Reply>) => {
+    const url = source.url ?? '';
+    const granted = actions.requestOrigin(url);
+    return async () =>
+      (await granted)
+        ? actions.refresh(source.id)
+        : { ok: false, message: t('accessNotAllowed', displayHost(url)), sourceId: source.id, reports: [] };
+  };
+
   const onCommand = (source: SourceView) => (command: SourceCommand) => {
+    if (locked) return;
     const call: Record<SourceCommand, () => Promise<Reply>> = {
       refresh: () => actions.refresh(source.id),
+      allow: command === 'allow' ? allowThenRefresh(source) : () => actions.refresh(source.id),
       remove: () => actions.removeSource(source.id),
       confirm: () => actions.confirmHeld(source.id),
       discard: () => actions.discardHeld(source.id),

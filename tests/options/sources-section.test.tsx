@@ -141,6 +141,43 @@ describe('a failed refresh', () => {
   });
 });
 
+describe('a source the site will not share without permission', () => {
+  const refused = () =>
+    acme({
+      lastAttempt: {
+        at: '2026-11-27T14:02:00Z',
+        outcome: 'no-permission',
+        message:
+          'acme.example could not be read: the site does not let extensions read it without your permission.',
+      },
+    });
+
+  it('offers to allow access: asks in the click, then refreshes', async () => {
+    const { actions } = renderSources([refused()]);
+    fireEvent.click(screen.getByRole('button', { name: named('Allow access to acme.example') }));
+    expect(actions.requestOrigin).toHaveBeenCalledWith('https://acme.example/subprocessors');
+    await waitFor(() => expect(actions.refresh).toHaveBeenCalledWith('acme'));
+    await waitFor(() => expect(status().textContent).toBe('The list has not changed.'));
+  });
+
+  it('says so when the user does not allow it, and refreshes nothing', async () => {
+    const actions = fakeActions({ requestOrigin: vi.fn(async () => false) });
+    renderSources([refused()], actions);
+    fireEvent.click(screen.getByRole('button', { name: named('Allow access to acme.example') }));
+    await waitFor(() =>
+      expect(visible(status().textContent)).toBe(
+        'Access to acme.example was not allowed, so this source cannot be read. The last good list stays in use.',
+      ),
+    );
+    expect(actions.refresh).not.toHaveBeenCalled();
+  });
+
+  it('does not offer it after any other outcome', () => {
+    renderSources([acme()]);
+    expect(screen.queryByRole('button', { name: /Allow access/ })).toBeNull();
+  });
+});
+
 describe('refreshing', () => {
   it('shows the busy state while a refresh runs, lets nothing else start, then announces the outcome', async () => {
     const answer = deferred<Reply>();

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Vendor } from '../../src/core/list';
+import type { SubprocessorList, Vendor } from '../../src/core/list';
 import { App, type PopupAppProps } from '../../src/popup/App';
 import { NOW, renderWithI18n, seedList, seedVendor, visible } from '../support/ui';
 
@@ -82,7 +82,7 @@ describe('popup: the current site', () => {
     const { unmount } = renderPopup({ list: single });
     expect(screen.queryByText('Listed by')).toBeNull();
     unmount();
-    const merged = {
+    const merged: SubprocessorList = {
       ...seed,
       vendors: [
         ...single.vendors.filter((v) => v.name !== 'Stripe'),
