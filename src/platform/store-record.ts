@@ -5,12 +5,12 @@
 // schema is reported (its stored data left alone), and a damaged metadata field reads as its default.
 import * as v from 'valibot';
 import bundledSources from '../../assets/data/sources.json';
-import { VENDOR_FIELDS } from '../core/diff';
 import { type SubprocessorList, validateList } from '../core/list';
 import type { HistoryEntry } from '../core/refresh-history';
 import type { RetryState } from '../core/retry-policy';
-import { ATTEMPT_OUTCOMES, type HeldView, type LastAttempt } from './source-types';
+import type { HeldView, LastAttempt } from './source-types';
 import { STORE_KEY } from './storage-keys';
+import { AttemptSchema, HeldSchema, HistoryEntrySchema, NullableString, RetrySchema } from './store-schemas';
 
 export { STORE_KEY };
 
@@ -21,63 +21,6 @@ export const BUNDLED_SOURCE_IDS: readonly string[] = bundledSources.sources.map(
 
 export const SOURCE_KINDS = ['bundled', 'url', 'file'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
-
-const NullableString = v.fallback(v.nullable(v.string()), null);
-
-const AttemptSchema = v.object({
-  at: v.string(),
-  outcome: v.picklist(ATTEMPT_OUTCOMES),
-  message: v.string(),
-});
-
-const RetrySchema = v.object({
-  failures: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  retryAt: v.nullable(v.number()),
-});
-
-const PartSchema = v.object({ count: v.number(), names: v.array(v.string()), more: v.number() });
-const SummarySchema = v.object({
-  listTitle: v.string(),
-  added: PartSchema,
-  removed: PartSchema,
-  changed: PartSchema,
-  notable: v.boolean(),
-  text: v.string(),
-});
-
-const HeldSchema = v.object({
-  at: v.string(),
-  reason: v.literal('lost-most-vendors'),
-  message: v.string(),
-  before: v.number(),
-  after: v.number(),
-  removed: v.number(),
-  summary: SummarySchema,
-  list: v.unknown(),
-  /** The held response's validators, stored with the list if the user applies it. */
-  etag: v.optional(NullableString, null),
-  lastModified: v.optional(NullableString, null),
-});
-
-const BriefSchema = v.object({ name: v.string(), website: v.nullable(v.string()), location: v.string() });
-const HistoryEntrySchema = v.object({
-  at: v.string(),
-  sourceId: v.string(),
-  listTitle: v.string(),
-  summary: SummarySchema,
-  added: v.array(BriefSchema),
-  removed: v.array(BriefSchema),
-  changed: v.array(
-    v.object({
-      name: v.string(),
-      changes: v.array(
-        v.object({ field: v.picklist(VENDOR_FIELDS), before: v.unknown(), after: v.unknown() }),
-      ),
-    }),
-  ),
-  updated: v.nullable(v.object({ before: v.nullable(v.string()), after: v.nullable(v.string()) })),
-  confirmed: v.boolean(),
-});
 
 // Only id, title and url are essential; every other field falls back on its own. Unknown keys are
 // kept, so a field added by a later minor version survives this one's writes.
