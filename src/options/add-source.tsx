@@ -67,7 +67,7 @@ export function AddSource({ locked, busy, requestOrigin, onAdd }: AddSourceProps
           {error}
         </p>
       )}
-      <p id="add-source-hint" class="setting__hint">
+      <p id="add-source-hint" class="hint">
         {t('addSourceHint')}
       </p>
     </form>

@@ -71,7 +71,7 @@ export function ImportFile({ locked, busy, onImport, onRefused }: ImportFileProp
           {fileError}
         </p>
       )}
-      <p id="import-hint" class="setting__hint">
+      <p id="import-hint" class="hint">
         {busy ? t('importing') : t('importHint')}
       </p>
     </div>
