@@ -57,7 +57,7 @@ export function SourcesSection({ sources, bundledIds, problem, actions }: Source
   };
 
   return (
-    <section class="panel" aria-labelledby="sources-heading" aria-busy={locked}>
+    <section class="panel" aria-labelledby="sources-heading">
       <div class="panel__top">
         <h2 id="sources-heading" class="panel__heading" tabIndex={-1} ref={heading}>
           {t('sourcesHeading')}

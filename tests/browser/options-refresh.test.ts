@@ -169,7 +169,7 @@ describe('refreshing from the options page', () => {
     });
     await held.waitFor();
     expect(visible(await held.textContent())).toMatch(
-      /it lists 2 vendors and no longer lists 5 of the 7 you have\./,
+      /Of the 7 vendors you have, it no longer lists 5; it lists 2 in all\./,
     );
     expect((await facts(dovetail())).Vendors).toBe('7');
 

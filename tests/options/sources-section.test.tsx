@@ -304,7 +304,7 @@ describe('a held result', () => {
       name: named('A new version of Acme Notes waits for your confirmation'),
     });
     expect(visible(notice.textContent)).toContain(
-      'Fetched 27 Nov 2026, 14:02, it lists 1 vendors and no longer lists 6 of the 7 you have.',
+      'Fetched 27 Nov 2026, 14:02. Of the 7 vendors you have, it no longer lists 6; it lists 1 in all.',
     );
     expect(visible(notice.textContent)).toContain('No longer listed: Heroku, Stripe, Mixpanel and 3 more.');
     expect(within(notice).getByRole('button', { name: 'Apply the new version' })).toBeTruthy();
