@@ -111,7 +111,8 @@ export function SourceCard({ source, removable, busy, locked, onCommand }: Sourc
         {source.importedAt && (
           <Fact label={t('sourceImported')}>{formatMoment(source.importedAt, locale)}</Fact>
         )}
-        {attempt && !failed && (
+        {/* A held result speaks for itself above; its attempt would only repeat it. */}
+        {attempt && !failed && !(attempt.outcome === 'held' && source.held) && (
           <Fact label={t('sourceLastAttempt')}>
             {t('lastAttemptLine', [formatMoment(attempt.at, locale), attempt.message])}
           </Fact>

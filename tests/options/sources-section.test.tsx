@@ -280,6 +280,11 @@ describe('a held result', () => {
   const held = () =>
     acme({
       vendorCount: 7,
+      lastAttempt: {
+        at: '2026-11-27T14:02:00Z',
+        outcome: 'held',
+        message: 'The new version no longer lists 6 of the 7 vendors (it has 1).',
+      },
       held: {
         at: '2026-11-27T14:02:00Z',
         reason: 'lost-most-vendors',
@@ -309,8 +314,9 @@ describe('a held result', () => {
     expect(visible(notice.textContent)).toContain('No longer listed: Heroku, Stripe, Mixpanel and 3 more.');
     expect(within(notice).getByRole('button', { name: 'Apply the new version' })).toBeTruthy();
     expect(within(notice).getByRole('button', { name: 'Keep the current list' })).toBeTruthy();
-    // Until then the stored list is what the card describes.
+    // Until then the stored list is what the card describes; the attempt is not repeated below.
     expect(facts(card('Acme Notes'))).toContainEqual(['Vendors', '7']);
+    expect(facts(card('Acme Notes')).map(([label]) => label)).not.toContain('Last check');
   });
 
   it('confirms or discards through the commands, and focus lands on the source when it is settled', async () => {
