@@ -1,11 +1,17 @@
-// The service worker (Chrome) and background script (Firefox): browser events in, badges out.
-// Every listener is registered synchronously at the top level, so an event that wakes a stopped
-// worker reaches it.
+// The service worker (Chrome) and background script (Firefox): browser events in, badges out, and
+// the lists kept current. Every listener is registered synchronously at the top level, so an event
+// that wakes a stopped worker (a tab change, an alarm, a message from the options page) reaches it.
+import { onAlarm } from '../platform/alarms';
 import { onListChanged } from '../platform/list-store';
-import { onExtensionStart } from '../platform/runtime';
+import { serveRequests } from '../platform/messages';
+import { onSourceNotificationClicked } from '../platform/notifications';
+import { onExtensionStart, openOptionsPage } from '../platform/runtime';
 import { onSettingsChanged } from '../platform/settings';
 import { onTabAddress } from '../platform/tabs';
+import { handlers } from './commands';
 import { useList, useSettings } from './current-state';
+import { onRefreshAlarm } from './refresh-alarm';
+import { planAlarms } from './schedule';
 import { updateAllTabs, updateTab } from './update-tabs';
 
 function report(error: unknown): void {
@@ -16,9 +22,10 @@ onTabAddress((tab) => {
   updateTab(tab).catch(report);
 });
 
-// Tabs open before install, update or browser start have no badge yet.
+// Tabs open before install, update or browser start have no badge yet; alarms may have been cleared.
 onExtensionStart(() => {
   updateAllTabs().catch(report);
+  planAlarms().catch(report);
 });
 
 onListChanged((loaded) => {
@@ -29,4 +36,15 @@ onListChanged((loaded) => {
 onSettingsChanged((settings) => {
   useSettings(settings);
   updateAllTabs().catch(report);
+  planAlarms().catch(report);
+});
+
+onAlarm((name) => {
+  onRefreshAlarm(name).catch(report);
+});
+
+serveRequests(handlers);
+
+onSourceNotificationClicked(() => {
+  openOptionsPage().catch(report);
 });

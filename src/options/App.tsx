@@ -1,21 +1,31 @@
-// The options page: settings, then the sources, then the slot the data-refresh issue fills.
-import type { ComponentChildren } from 'preact';
+// The options page: settings, the sources with their refresh, export, and the history of changes.
+// Data and commands arrive as props; the entry point (index.tsx) binds them to the platform.
+import type { HistoryEntry } from '../core/refresh-history';
+import type { SourceView } from '../platform/source-types';
 import { useI18n } from '../ui/i18n';
+import type { RefreshActions } from './actions';
+import { ExportSection } from './export-section';
+import { HistorySection } from './history-section';
 import { SettingsSection, type SettingsValue } from './settings-section';
-import { type SourceInfo, SourcesSection } from './sources-section';
+import { SourcesSection } from './sources-section';
 
 export interface OptionsAppProps {
   settings: SettingsValue;
   onSaveSettings: (partial: Partial<SettingsValue>) => Promise<SettingsValue>;
-  sources: readonly SourceInfo[];
-  /**
-   * The data-refresh issue (#4) plugs in here: refresh controls, adding and removing sources, import
-   * and export, and the history of changes. Rendered after the sources, in its own section.
-   */
-  refresh?: ComponentChildren;
+  sources: readonly SourceView[];
+  /** Sources shipped with the extension (not removable). */
+  bundledIds: readonly string[];
+  /** A problem with the stored data as a whole; null when all is well. */
+  problem: string | null;
+  history: readonly HistoryEntry[];
+  actions: RefreshActions;
+  /** Today as YYYY-MM-DD (export file names). */
+  today: string;
+  /** Saves an exported file; the browser's way by default. */
+  download?: (text: string, fileName: string, type: string) => void;
 }
 
-export function App({ settings, onSaveSettings, sources, refresh }: OptionsAppProps) {
+export function App(props: OptionsAppProps) {
   const { t } = useI18n();
   return (
     <main class="options__app">
@@ -23,13 +33,19 @@ export function App({ settings, onSaveSettings, sources, refresh }: OptionsAppPr
         <h1 class="options__title">{t('optionsHeading')}</h1>
         <p class="muted">{t('optionsIntro')}</p>
       </header>
-      <SettingsSection settings={settings} onSave={onSaveSettings} />
-      <SourcesSection sources={sources} />
-      {refresh && (
-        <section class="panel" data-slot="refresh">
-          {refresh}
-        </section>
-      )}
+      <SettingsSection settings={props.settings} onSave={props.onSaveSettings} />
+      <SourcesSection
+        sources={props.sources}
+        bundledIds={props.bundledIds}
+        problem={props.problem}
+        actions={props.actions}
+      />
+      <HistorySection history={props.history} />
+      <ExportSection
+        exportRegister={props.actions.exportRegister}
+        today={props.today}
+        download={props.download}
+      />
     </main>
   );
 }

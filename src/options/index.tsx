@@ -1,27 +1,78 @@
-// Options entry: reads settings and lists from the platform, renders the App, and follows changes.
+// Options entry: reads settings, sources and history from the platform, binds the refresh commands,
+// renders the App, and follows changes (a refresh in the background, another options tab).
 import { render } from 'preact';
+import type { HistoryEntry } from '../core/refresh-history';
 import { t } from '../platform/i18n';
-import { type LoadedList, loadList, onListChanged } from '../platform/list-store';
+import { loadList } from '../platform/list-store';
+import {
+  addSource,
+  confirmHeld,
+  discardHeld,
+  exportRegister,
+  importList,
+  loadHistory,
+  loadSources,
+  onSourcesChanged,
+  refreshSource,
+  removeSource,
+  type SourceView,
+} from '../platform/messages';
+import { requestOrigin } from '../platform/permissions';
 import { loadSettings, onSettingsChanged, type Settings, saveSettings } from '../platform/settings';
+import { BUNDLED_SOURCE_IDS } from '../platform/store-record';
 import { EmptyState } from '../ui/empty-state';
 import { I18nProvider, makeI18n } from '../ui/i18n';
 import { App } from './App';
+import type { RefreshActions } from './actions';
+
+const actions: RefreshActions = {
+  refresh: refreshSource,
+  requestOrigin,
+  addSource: (url) => addSource(url),
+  removeSource,
+  confirmHeld,
+  discardHeld,
+  importList,
+  exportRegister,
+};
+
+interface PageData {
+  sources: SourceView[];
+  history: HistoryEntry[];
+  problem: string | null;
+}
+
+async function loadPageData(): Promise<PageData> {
+  const [sources, history, loaded] = await Promise.all([loadSources(), loadHistory(), loadList()]);
+  return { sources, history, problem: loaded.problem };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 export async function start(root: HTMLElement): Promise<void> {
   const i18n = makeI18n(t);
   document.documentElement.lang = i18n.locale;
   document.title = t('optionsTitle');
   let settings: Settings;
-  let loaded: LoadedList;
+  let data: PageData;
   const show = () =>
     render(
       <I18nProvider value={i18n}>
-        <App settings={settings} onSaveSettings={saveSettings} sources={[loaded]} />
+        <App
+          settings={settings}
+          onSaveSettings={saveSettings}
+          sources={data.sources}
+          bundledIds={BUNDLED_SOURCE_IDS}
+          problem={data.problem}
+          history={data.history}
+          actions={actions}
+          today={today()}
+        />
       </I18nProvider>,
       root,
     );
   try {
-    [settings, loaded] = await Promise.all([loadSettings(), loadList()]);
+    [settings, data] = await Promise.all([loadSettings(), loadPageData()]);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     render(
@@ -39,9 +90,15 @@ export async function start(root: HTMLElement): Promise<void> {
     settings = next;
     show();
   });
-  onListChanged((next) => {
-    loaded = next;
-    show();
+  // Reads are ordered: a slow read must not overwrite a newer one.
+  let generation = 0;
+  onSourcesChanged(() => {
+    const mine = ++generation;
+    void loadPageData().then((next) => {
+      if (mine !== generation) return;
+      data = next;
+      show();
+    });
   });
 }
 

@@ -1,74 +1,114 @@
-// The lists the extension uses: title, date, vendor count, address, which copy is in use, and any
-// problem with the stored data (the last good copy stays in use).
-import type { SubprocessorList } from '../core/list';
-import { clip, formatDay } from '../ui/format';
+// The sources and their refresh: each source's state and commands, "Refresh all", adding a source
+// by address or from a file. One command runs at a time; its outcome is announced in a live region.
+import { useRef } from 'preact/hooks';
+import type { Reply } from '../platform/messages';
+import type { SourceView } from '../platform/source-types';
+import { displayHost } from '../ui/format';
 import { useI18n } from '../ui/i18n';
-import { SafeLink } from '../ui/safe-link';
+import type { RefreshActions } from './actions';
+import { AddSource } from './add-source';
+import { ImportFile } from './import-file';
+import { SourceCard, type SourceCommand } from './source-card';
+import { useCommands } from './use-commands';
 
-export interface SourceInfo {
-  list: SubprocessorList;
-  origin: 'stored' | 'bundled';
-  fetchedAt: string | null;
+interface SourcesSectionProps {
+  sources: readonly SourceView[];
+  /** Sources shipped with the extension: they can be refreshed, not removed. */
+  bundledIds: readonly string[];
+  /** A problem with the stored data as a whole (the bundled list is in use); null when none. */
   problem: string | null;
+  actions: RefreshActions;
 }
 
-function formatMoment(iso: string, locale: string): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
-}
+export function SourcesSection({ sources, bundledIds, problem, actions }: SourcesSectionProps) {
+  const { t } = useI18n();
+  const { busy, announcement, announce, run } = useCommands();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const locked = busy !== null;
+  const refreshable = sources.some((s) => s.url);
 
-export function SourcesSection({ sources }: { sources: readonly SourceInfo[] }) {
-  const { t, locale } = useI18n();
+  // The permission prompt needs the click's gesture: asked here, before anything is awaited.
+  const allowThenRefresh = (source: SourceView): (() => Promise<Reply>) => {
+    const url = source.url ?? '';
+    const granted = actions.requestOrigin(url);
+    return async () =>
+      (await granted)
+        ? actions.refresh(source.id)
+        : { ok: false, message: t('accessNotAllowed', displayHost(url)), sourceId: source.id, reports: [] };
+  };
+
+  const onCommand = (source: SourceView) => (command: SourceCommand) => {
+    if (locked) return;
+    const call: Record<SourceCommand, () => Promise<Reply>> = {
+      refresh: () => actions.refresh(source.id),
+      allow: command === 'allow' ? allowThenRefresh(source) : () => actions.refresh(source.id),
+      remove: () => actions.removeSource(source.id),
+      confirm: () => actions.confirmHeld(source.id),
+      discard: () => actions.discardHeld(source.id),
+    };
+    void run(`${command}:${source.id}`, call[command]).then((reply) => {
+      // The removed source's card is gone with its buttons: focus goes to the section.
+      if (command === 'remove' && reply?.ok) heading.current?.focus();
+    });
+  };
+  const busyFor = (id: string): SourceCommand | null => {
+    const [command, of] = busy?.split(/:(.*)/s) ?? [];
+    return of === id ? (command as SourceCommand) : null;
+  };
+
   return (
     <section class="panel" aria-labelledby="sources-heading">
-      <h2 id="sources-heading" class="panel__heading">
-        {t('sourcesHeading')}
-      </h2>
-      <ul class="sources">
-        {sources.map(({ list, origin, fetchedAt, problem }, i) => (
-          <li key={`${list.source.url}-${i}`} class="source">
-            <h3 class="source__name" dir="auto">
-              {clip(list.source.title, 200)}
-            </h3>
-            {problem && (
-              <p class="problem" role="alert">
-                <span class="problem__label">{t('sourceProblem')}</span> {problem} {t('sourceProblemKept')}
-              </p>
-            )}
-            <dl class="source__facts">
-              <div>
-                <dt>{t('sourceUpdated')}</dt>
-                <dd>{list.source.updated ? formatDay(list.source.updated, locale) : t('sourceNotDated')}</dd>
-              </div>
-              <div>
-                <dt>{t('sourceVendors')}</dt>
-                <dd>{new Intl.NumberFormat(locale).format(list.vendors.length)}</dd>
-              </div>
-              <div>
-                <dt>{t('sourceUrl')}</dt>
-                <dd>
-                  {list.source.url ? (
-                    <SafeLink href={list.source.url}>{clip(list.source.url, 300)}</SafeLink>
-                  ) : (
-                    <span class="muted">{t('sourceNoUrl')}</span>
-                  )}
-                </dd>
-              </div>
-              <div>
-                <dt>{t('sourceOrigin')}</dt>
-                <dd>{origin === 'stored' ? t('originStored') : t('originBundled')}</dd>
-              </div>
-              {fetchedAt && (
-                <div>
-                  <dt>{t('sourceFetched')}</dt>
-                  <dd>{formatMoment(fetchedAt, locale)}</dd>
-                </div>
-              )}
-            </dl>
-          </li>
-        ))}
-      </ul>
+      <div class="panel__top">
+        <h2 id="sources-heading" class="panel__heading" tabIndex={-1} ref={heading}>
+          {t('sourcesHeading')}
+        </h2>
+        {refreshable && (
+          <button
+            type="button"
+            class="button"
+            aria-disabled={locked}
+            onClick={() => !locked && void run('refresh-all', () => actions.refresh('all'))}
+          >
+            {busy === 'refresh-all' ? t('refreshing') : t('refreshAll')}
+          </button>
+        )}
+      </div>
+      <p class={announcement?.tone === 'error' ? 'status status--error' : 'status'} role="status">
+        {announcement?.text ?? ''}
+      </p>
+      {problem && (
+        <p class="problem">
+          <span class="problem__label">{t('sourceProblem')}</span> {problem} {t('sourceProblemKept')}
+        </p>
+      )}
+      {sources.length === 0 ? (
+        <p class="muted">{t('noSources')}</p>
+      ) : (
+        <ul class="sources">
+          {sources.map((source) => (
+            <SourceCard
+              key={source.id}
+              source={source}
+              removable={!bundledIds.includes(source.id)}
+              busy={busyFor(source.id)}
+              locked={locked}
+              onCommand={onCommand(source)}
+            />
+          ))}
+        </ul>
+      )}
+      <AddSource
+        locked={locked}
+        busy={busy === 'add'}
+        requestOrigin={actions.requestOrigin}
+        onAdd={(url) => run('add', () => actions.addSource(url))}
+      />
+      <ImportFile
+        locked={locked}
+        busy={busy === 'import'}
+        onImport={(text, fileName) => run('import', () => actions.importList(text, fileName))}
+        onRefused={(text) => announce({ text, tone: 'error' })}
+      />
     </section>
   );
 }

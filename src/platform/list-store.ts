@@ -1,21 +1,27 @@
-// The list the extension works with: the stored one (kept current by the data-refresh issue) or, when
-// there is none or it cannot be read, the list bundled with the extension. Never throws for bad data.
+// The register the extension works with: every source's last good list merged into one (core merge),
+// the bundled snapshot standing in for a bundled source until its first good fetch. When nothing is
+// stored, or the stored record cannot be read, the bundled list alone. Never throws for bad data.
 import browser, { type Storage } from 'webextension-polyfill';
 import bundledSources from '../../assets/data/sources.json';
-import { type SubprocessorList, validateList } from '../core/list';
+import { LIST_FORMAT, type SubprocessorList, validateList } from '../core/list';
+import { type ListInput, mergeLists } from '../core/merge';
 import { t } from './i18n';
+import { readStore, updateStore } from './source-store';
 import {
-  emptyStoreRecord,
-  readStoreRecord,
+  BUNDLED_SOURCE_IDS,
+  kindOf,
   STORE_KEY,
   type StoredSource,
   type StoreRead,
+  type StoreRecord,
 } from './store-record';
 
 export interface LoadedList {
+  /** The merged register (vendors carry listedBy: which sources list them). */
   list: SubprocessorList;
+  /** 'stored' when any fetched or imported list is part of it; 'bundled' when only the snapshot is. */
   origin: 'stored' | 'bundled';
-  /** When the stored list was fetched (ISO date-time); null for the bundled list or an import. */
+  /** The newest good fetch among the lists in use (ISO date-time); null when none was fetched. */
   fetchedAt: string | null;
   /** A sentence for the user when stored data could not be used; null when all is well. */
   problem: string | null;
@@ -42,14 +48,6 @@ export function loadBundledList(): Promise<SubprocessorList> {
   return bundled;
 }
 
-async function readStore(): Promise<StoreRead> {
-  try {
-    return readStoreRecord((await browser.storage.local.get(STORE_KEY))[STORE_KEY]);
-  } catch (error) {
-    return { kind: 'corrupt', reason: error instanceof Error ? error.message : String(error) };
-  }
-}
-
 function problemOf(read: StoreRead): string | null {
   switch (read.kind) {
     case 'newer':
@@ -65,18 +63,79 @@ function problemOf(read: StoreRead): string | null {
   }
 }
 
-/** The source to show. The default source first; with several sources the data-refresh issue merges
- * them here into one register (core merge) instead of picking one. */
-function chooseSource(sources: Record<string, StoredSource>): StoredSource | null {
-  return sources[DEFAULT_SOURCE_ID] ?? Object.values(sources)[0] ?? null;
+/** The sources in register order: bundled ones first (as shipped), then the others as added. */
+export function orderedSources(record: StoreRecord): StoredSource[] {
+  const rank = (s: StoredSource) => {
+    const i = BUNDLED_SOURCE_IDS.indexOf(s.id);
+    return i < 0 ? BUNDLED_SOURCE_IDS.length : i;
+  };
+  return Object.values(record.sources).sort(
+    (a, b) =>
+      rank(a) - rank(b) || (a.addedAt ?? '').localeCompare(b.addedAt ?? '') || a.id.localeCompare(b.id),
+  );
+}
+
+/** A bundled source nobody has stored anything for yet: the snapshot, as a source. */
+export function snapshotSource(id: string): StoredSource {
+  const shipped = bundledSources.sources.find((s) => s.id === id);
+  return {
+    id,
+    title: shipped?.title ?? id,
+    url: shipped?.url ?? null,
+    kind: 'bundled',
+    list: null,
+    fetchedAt: null,
+    fileName: null,
+    addedAt: null,
+    etag: null,
+    lastModified: null,
+    lastAttempt: null,
+    retry: { failures: 0, retryAt: null },
+    held: null,
+    history: [],
+  };
+}
+
+/** Every source the user has: the stored ones, plus shipped ones not stored yet and not removed. */
+export function allSources(record: StoreRecord | null): StoredSource[] {
+  const stored = record ? orderedSources(record) : [];
+  const missing = BUNDLED_SOURCE_IDS.filter(
+    (id) => !record?.sources[id] && !record?.removedBundled.includes(id),
+  ).map(snapshotSource);
+  return [...missing, ...stored];
+}
+
+/** The list a source contributes: its last good one, the snapshot for a bundled source, or none. */
+export async function listOf(source: StoredSource): Promise<SubprocessorList | null> {
+  if (source.list) return source.list;
+  // Only the default source's snapshot ships as data/<id>.json today.
+  return kindOf(source) === 'bundled' && source.id === DEFAULT_SOURCE_ID ? loadBundledList() : null;
+}
+
+function emptyRegister(): SubprocessorList {
+  return { format: LIST_FORMAT, source: { title: '', url: null, updated: null }, vendors: [] };
 }
 
 export async function loadList(): Promise<LoadedList> {
   const read = await readStore();
   const problem = problemOf(read);
-  const chosen = read.kind === 'ok' ? chooseSource(read.record.sources) : null;
-  if (chosen) return { list: chosen.list, origin: 'stored', fetchedAt: chosen.fetchedAt, problem };
-  return { list: await loadBundledList(), origin: 'bundled', fetchedAt: null, problem };
+  if (read.kind !== 'ok') {
+    const list = mergeLists([{ sourceId: DEFAULT_SOURCE_ID, list: await loadBundledList() }]);
+    return { list, origin: 'bundled', fetchedAt: null, problem };
+  }
+  const inputs: ListInput[] = [];
+  let origin: LoadedList['origin'] = 'bundled';
+  let fetchedAt: string | null = null;
+  for (const source of allSources(read.record)) {
+    const list = await listOf(source);
+    if (!list) continue;
+    inputs.push({ sourceId: source.id, list });
+    if (source.list) origin = 'stored';
+    if (source.list && source.fetchedAt && (!fetchedAt || source.fetchedAt > fetchedAt))
+      fetchedAt = source.fetchedAt;
+  }
+  const list = inputs.length ? mergeLists(inputs) : emptyRegister();
+  return { list, origin, fetchedAt, problem };
 }
 
 /** Calls back with the newly loaded list whenever the stored lists change (in any of the extension's
@@ -90,24 +149,24 @@ export function onListChanged(callback: (loaded: LoadedList) => void): () => voi
 }
 
 /**
- * Stores one source's list (adding or replacing it) in a single write, bumping the revision. Other
+ * Stores one source's list (adding or replacing the source) in a single serialised write. Other
  * sources, including damaged ones, are kept as they were. A record from a newer version is never
  * overwritten (that would lose its data); an unreadable one is kept under a backup key first.
- * Callers that read-modify-write from several places at once must serialise (e.g. navigator.locks).
  */
-export async function saveSource(source: StoredSource): Promise<void> {
+export async function saveSource(
+  source: Pick<StoredSource, 'id' | 'title' | 'url' | 'fetchedAt' | 'list'> & Partial<StoredSource>,
+): Promise<void> {
   const checked = validateList(source.list);
   if (!checked.ok) throw new Error(`${source.id}: ${checked.issues.join('; ')}`);
-  const raw: unknown = (await browser.storage.local.get(STORE_KEY))[STORE_KEY];
-  const read = readStoreRecord(raw);
-  if (read.kind === 'newer') throw new Error(t('listProblemNewer', String(read.version)));
-  if (read.kind === 'corrupt') await browser.storage.local.set({ [`${STORE_KEY}.backup`]: raw });
-  const base = read.kind === 'ok' ? read.raw : emptyStoreRecord();
-  await browser.storage.local.set({
-    [STORE_KEY]: {
-      ...base,
-      revision: base.revision + 1,
-      sources: { ...base.sources, [source.id]: { ...source, list: checked.list } },
-    },
+  await updateStore((record) => {
+    const base = record.sources[source.id] ?? snapshotSource(source.id);
+    const { damage: _fixed, ...kept } = base;
+    record.sources[source.id] = {
+      ...kept,
+      ...source,
+      kind: source.kind ?? kindOf({ ...source, kind: record.sources[source.id]?.kind }),
+      list: checked.list,
+    };
+    return record;
   });
 }

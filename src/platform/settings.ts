@@ -7,9 +7,16 @@ import { SETTINGS_KEY } from './storage-keys';
 
 export { SETTINGS_KEY };
 
+export const SCHEDULES = ['off', 'daily', 'weekly'] as const;
+export type Schedule = (typeof SCHEDULES)[number];
+
 const SettingsSchema = v.object({
   /** Show the toolbar badge on vendors' sites. */
   badge: v.fallback(v.boolean(), true),
+  /** How often the sources are fetched in the background (chrome.alarms); 'off' fetches only on request. */
+  schedule: v.fallback(v.picklist(SCHEDULES), 'daily'),
+  /** A browser notification when a refresh adds, removes or changes vendors, or needs confirmation. */
+  notifications: v.fallback(v.boolean(), true),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

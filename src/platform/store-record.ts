@@ -1,58 +1,192 @@
 // The stored lists: one storage.local key holding a versioned record, written in one set() call so a
-// crash leaves the old record or the new one, never a mix. Shaped for the data-refresh issue: several
-// sources, each with its fetch metadata (etag, last error, history ...) as extra keys on the entry.
+// crash leaves the old record or the new one, never a mix. Each source keeps its last good list, its
+// fetch metadata, its last attempt and retry state, a result held for confirmation, and its history.
+// Reading never throws, and one damaged part never hides the rest: a source whose list fails the
+// schema is reported (its stored data left alone), and a damaged metadata field reads as its default.
 import * as v from 'valibot';
+import bundledSources from '../../assets/data/sources.json';
 import { type SubprocessorList, validateList } from '../core/list';
+import type { HistoryEntry } from '../core/refresh-history';
+import type { RetryState } from '../core/retry-policy';
+import type { HeldView, LastAttempt } from './source-types';
 import { STORE_KEY } from './storage-keys';
+import { AttemptSchema, HeldSchema, HistoryEntrySchema, NullableString, RetrySchema } from './store-schemas';
 
 export { STORE_KEY };
 
-export const STORE_SCHEMA_VERSION = 1;
+export const STORE_SCHEMA_VERSION = 2;
 
-// What a source entry says besides its list; extra keys (etag, lastError ...) are kept as they are.
-const SourceMetaSchema = v.looseObject({
+/** The ids of the sources shipped with the extension (their snapshot is the list until a fetch). */
+export const BUNDLED_SOURCE_IDS: readonly string[] = bundledSources.sources.map((s) => s.id);
+
+export const SOURCE_KINDS = ['bundled', 'url', 'file'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+// Only id, title and url are essential; every other field falls back on its own. Unknown keys are
+// kept, so a field added by a later minor version survives this one's writes.
+const SourceEntrySchema = v.looseObject({
   id: v.pipe(v.string(), v.minLength(1)),
   title: v.string(),
   url: v.nullable(v.string()),
+  /** How the source was made; derived for entries that lack it (see kindOf). */
+  kind: v.optional(v.fallback(v.picklist(SOURCE_KINDS), 'url')),
+  /** The last good list; null until the first good fetch (the bundled snapshot stands in). */
+  list: v.optional(v.unknown(), null),
   /** ISO date-time of the fetch that produced `list`; null for an import or the bundled copy. */
-  fetchedAt: v.nullable(v.string()),
+  fetchedAt: NullableString,
+  fileName: v.optional(NullableString, null),
+  /** When the source was added (ISO date-time); orders the sources. */
+  addedAt: v.optional(NullableString, null),
+  etag: v.optional(NullableString, null),
+  lastModified: v.optional(NullableString, null),
+  lastAttempt: v.optional(v.fallback(v.nullable(AttemptSchema), null), null),
+  retry: v.optional(v.fallback(RetrySchema, { failures: 0, retryAt: null }), { failures: 0, retryAt: null }),
+  held: v.optional(v.fallback(v.nullable(HeldSchema), null), null),
+  history: v.optional(v.fallback(v.array(v.unknown()), []), []),
 });
 
 const StoreRecordSchema = v.looseObject({
   schemaVersion: v.literal(STORE_SCHEMA_VERSION),
   /** Bumped by every write: a cheap key for anything derived from the lists. */
   revision: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  // Each list is checked on its own with the core's validateList, so one bad source cannot hide the others.
-  sources: v.record(v.string(), v.looseObject({ ...SourceMetaSchema.entries, list: v.unknown() })),
+  sources: v.record(v.string(), SourceEntrySchema),
+  /** Bundled sources the user removed: they stay removed across updates of the extension. */
+  removedBundled: v.optional(v.fallback(v.array(v.string()), []), []),
 });
 
-export type StoredSource = v.InferOutput<typeof SourceMetaSchema> & { list: SubprocessorList };
+type RawEntry = v.InferOutput<typeof SourceEntrySchema>;
 export type RawStoreRecord = v.InferOutput<typeof StoreRecordSchema>;
-export type StoreRecord = Pick<RawStoreRecord, 'schemaVersion' | 'revision'> & {
+
+export interface HeldResult extends HeldView {
+  list: SubprocessorList;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** A source as the extension works with it: every field typed and checked. */
+export interface StoredSource {
+  id: string;
+  title: string;
+  url: string | null;
+  kind: SourceKind;
+  list: SubprocessorList | null;
+  fetchedAt: string | null;
+  fileName: string | null;
+  addedAt: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  lastAttempt: LastAttempt | null;
+  retry: RetryState;
+  held: HeldResult | null;
+  history: HistoryEntry[];
+  /** Set when the stored list fails the schema: it is left in storage as it was, unused. */
+  damage?: string[];
+}
+
+export interface StoreRecord {
+  schemaVersion: number;
+  revision: number;
   sources: Record<string, StoredSource>;
-};
+  removedBundled: string[];
+}
 
 export type StoreRead =
   | { kind: 'empty' }
   | {
       kind: 'ok';
-      /** The readable sources, their lists validated. */
       record: StoreRecord;
-      /** Sources whose list failed validation: left out of `record`, never deleted from storage. */
+      /** Sources whose list failed validation (kept in `record` with list null and `damage`). */
       invalid: { id: string; issues: string[] }[];
-      /** The whole record as stored (after migration), damaged sources and unknown keys included. */
+      /** The whole record as stored (after migration), damaged lists and unknown keys included. */
       raw: RawStoreRecord;
     }
   | { kind: 'newer'; version: number }
   | { kind: 'corrupt'; reason: string };
 
-/** Upgrades an older record one version at a time; index n turns version n into n + 1. The first
- * schema is 1, so there is nothing to upgrade yet: a version-2 change adds `1: (r) => ...` here. */
-const MIGRATIONS: Record<number, (record: Record<string, unknown>) => Record<string, unknown>> = {};
+export function kindOf(entry: { id: string; url: string | null; kind?: SourceKind | undefined }): SourceKind {
+  if (entry.kind) return entry.kind;
+  if (BUNDLED_SOURCE_IDS.includes(entry.id)) return 'bundled';
+  return entry.url ? 'url' : 'file';
+}
+
+type Migration = (record: Record<string, unknown>) => Record<string, unknown>;
+
+/** Upgrades an older record one version at a time; index n turns version n into n + 1. */
+export const MIGRATIONS: Record<number, Migration> = {
+  // 1 -> 2: a source gains its kind, attempt and retry state, held result and history. Version 1
+  // kept fetch metadata as loose extra keys; etag and lastModified carry over when they are text.
+  1: (record) => {
+    const sources = record.sources;
+    if (typeof sources !== 'object' || sources === null || Array.isArray(sources)) return record;
+    const next: Record<string, unknown> = {};
+    for (const [id, value] of Object.entries(sources as Record<string, unknown>)) {
+      if (typeof value !== 'object' || value === null) {
+        next[id] = value; // left for the schema to report
+        continue;
+      }
+      const entry = value as Record<string, unknown>;
+      const text = (x: unknown) => (typeof x === 'string' ? x : null);
+      next[id] = {
+        ...entry,
+        kind: kindOf({ id, url: text(entry.url) }),
+        fileName: null,
+        addedAt: null,
+        etag: text(entry.etag),
+        lastModified: text(entry.lastModified),
+        lastAttempt: null,
+        retry: { failures: 0, retryAt: null },
+        held: null,
+        history: [],
+      };
+    }
+    return { ...record, schemaVersion: 2, sources: next, removedBundled: [] };
+  },
+};
 
 function versionOf(raw: Record<string, unknown>): number | null {
   const version = raw.schemaVersion;
   return typeof version === 'number' && Number.isInteger(version) ? version : null;
+}
+
+function heldOf(raw: RawEntry['held']): HeldResult | null {
+  if (!raw) return null;
+  const checked = validateList(raw.list);
+  return checked.ok ? { ...raw, list: checked.list } : null; // a damaged held result is just dropped
+}
+
+function historyOf(raw: unknown[]): HistoryEntry[] {
+  // Entries are checked one by one: a damaged one is left out, the others stay.
+  return raw.flatMap((entry) => {
+    const parsed = v.safeParse(HistoryEntrySchema, entry);
+    return parsed.success ? [parsed.output as HistoryEntry] : [];
+  });
+}
+
+function typed(id: string, entry: RawEntry): { source: StoredSource; issues: string[] | null } {
+  let list: SubprocessorList | null = null;
+  let issues: string[] | null = null;
+  if (entry.list !== null && entry.list !== undefined) {
+    const checked = validateList(entry.list);
+    if (checked.ok) list = checked.list;
+    else issues = checked.issues;
+  }
+  const source: StoredSource = {
+    ...entry,
+    id,
+    kind: kindOf(entry),
+    list,
+    fetchedAt: entry.fetchedAt,
+    fileName: entry.fileName,
+    addedAt: entry.addedAt,
+    etag: entry.etag,
+    lastModified: entry.lastModified,
+    lastAttempt: entry.lastAttempt,
+    retry: entry.retry,
+    held: heldOf(entry.held),
+    history: historyOf(entry.history),
+  };
+  if (issues) source.damage = issues;
+  return { source, issues };
 }
 
 /** Reads whatever storage held under STORE_KEY. Never throws: an unreadable record is 'corrupt', one
@@ -79,13 +213,35 @@ export function readStoreRecord(raw: unknown): StoreRead {
   const sources: Record<string, StoredSource> = {};
   const invalid: { id: string; issues: string[] }[] = [];
   for (const [id, entry] of Object.entries(parsed.output.sources)) {
-    const checked = validateList(entry.list);
-    if (checked.ok) sources[id] = { ...entry, list: checked.list };
-    else invalid.push({ id, issues: checked.issues });
+    const { source, issues } = typed(id, entry);
+    sources[id] = source;
+    if (issues) invalid.push({ id, issues });
   }
-  return { kind: 'ok', record: { ...parsed.output, sources }, invalid, raw: parsed.output };
+  const { schemaVersion, revision, removedBundled } = parsed.output;
+  return {
+    kind: 'ok',
+    record: { schemaVersion, revision, sources, removedBundled },
+    invalid,
+    raw: parsed.output,
+  };
 }
 
-export function emptyStoreRecord(): RawStoreRecord {
-  return { schemaVersion: STORE_SCHEMA_VERSION, revision: 0, sources: {} };
+export function emptyStoreRecord(): StoreRecord {
+  return { schemaVersion: STORE_SCHEMA_VERSION, revision: 0, sources: {}, removedBundled: [] };
+}
+
+/**
+ * The record to store for `next`, read from `previous` (the raw record it was made from). A source
+ * whose list was damaged and not replaced keeps its stored list as it was; unknown keys stay.
+ */
+export function toStorable(next: StoreRecord, previous: RawStoreRecord | null): Record<string, unknown> {
+  const sources: Record<string, unknown> = {};
+  for (const [id, source] of Object.entries(next.sources)) {
+    const { damage, ...rest } = source;
+    const before = previous?.sources[id];
+    const list = damage && source.list === null && before ? before.list : source.list;
+    sources[id] = { ...before, ...rest, list };
+  }
+  const base = previous ?? {};
+  return { ...base, ...next, sources };
 }

@@ -2,7 +2,7 @@
 // source line. Data arrives as props; the entry point (index.tsx) fetches it from the platform.
 import type { JSX, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { SubprocessorList } from '../core/list';
+import type { SubprocessorList, Vendor } from '../core/list';
 import { buildMatchIndex } from '../core/match';
 import { buildSearchIndex, type SearchIndex } from '../core/search';
 import { EmptyState } from '../ui/empty-state';
@@ -25,6 +25,17 @@ export interface PopupAppProps {
   onFirstRender?: () => void;
   /** Called after the results for a query are on screen. */
   onResultsRender?: (query: string, count: number) => void;
+  /** When a list added the vendor, if recently (see new-vendors.ts): the card and result say "new". */
+  addedOn?: (vendor: Vendor) => string | null;
+}
+
+const never = () => null;
+
+/** Whether the register merges several lists: only then does "Listed by" tell the reader anything. */
+export function mergesSeveralLists(list: SubprocessorList): boolean {
+  const ids = new Set<string>();
+  for (const vendor of list.vendors) for (const listing of vendor.listedBy ?? []) ids.add(listing.sourceId);
+  return ids.size > 1;
 }
 
 /** The search index for a list, built on first use and kept until the list changes. */
@@ -44,6 +55,7 @@ function useSearchIndex(list: SubprocessorList): () => SearchIndex {
 
 export function App(props: PopupAppProps) {
   const { list, tabUrl, now, optionsHref, onOpenOptions, onFirstRender, onResultsRender } = props;
+  const addedOn = props.addedOn ?? never;
   const i18n = useI18n();
   const { t } = i18n;
   const [query, setQuery] = useState('');
@@ -53,6 +65,7 @@ export function App(props: PopupAppProps) {
   const reopen = useRef<number | null>(null);
   const searchIndex = useSearchIndex(list);
   const matchIndex = useMemo(() => buildMatchIndex(list), [list]);
+  const showListedBy = useMemo(() => mergesSeveralLists(list), [list]);
   const searching = query.trim() !== '';
   const hits = useMemo(() => (searching ? searchIndex().search(query, RESULT_LIMIT) : []), [query, list]);
   const openedVendor = opened === null ? undefined : list.vendors[opened];
@@ -100,7 +113,8 @@ export function App(props: PopupAppProps) {
     }
   };
   let view: JSX.Element;
-  if (!searching) view = <SiteView matchIndex={matchIndex} tabUrl={tabUrl} />;
+  if (!searching)
+    view = <SiteView matchIndex={matchIndex} tabUrl={tabUrl} addedOn={addedOn} showListedBy={showListedBy} />;
   else if (openedVendor)
     view = (
       <>
@@ -108,7 +122,12 @@ export function App(props: PopupAppProps) {
           <span aria-hidden="true">← </span>
           {t('backToResults')}
         </button>
-        <VendorCard vendor={openedVendor} focusOnShow />
+        <VendorCard
+          vendor={openedVendor}
+          focusOnShow
+          addedOn={addedOn(openedVendor)}
+          showListedBy={showListedBy}
+        />
       </>
     );
   else if (hits.length === 0)
@@ -117,6 +136,7 @@ export function App(props: PopupAppProps) {
     view = (
       <ResultList
         hits={hits}
+        addedOn={addedOn}
         onOpen={open}
         onExitTop={() => input.current?.focus()}
         onType={() => input.current?.focus()}

@@ -2,13 +2,16 @@
 // describes tab N (tests, links); otherwise the active tab of the popup's window.
 import { render } from 'preact';
 import type { SubprocessorList } from '../core/list';
+import type { HistoryEntry } from '../core/refresh-history';
 import { t } from '../platform/i18n';
 import { loadList, onListChanged } from '../platform/list-store';
+import { loadHistory } from '../platform/messages';
 import { extensionUrl, openOptionsPage } from '../platform/runtime';
 import { activeTab, getTab } from '../platform/tabs';
 import { EmptyState } from '../ui/empty-state';
 import { I18nProvider, makeI18n } from '../ui/i18n';
 import { App } from './App';
+import { recentlyAdded } from './new-vendors';
 
 /** The mark a benchmark reads: navigation start -> first card or result on screen. On the way,
  * 'popup:start' (script running) and 'popup:data' (list and tab read) split the time. */
@@ -62,28 +65,33 @@ export async function start(root: HTMLElement): Promise<void> {
   const openOptions = () => {
     void openOptionsPage().then(() => window.close());
   };
-  const show = (list: SubprocessorList, tabUrl: string | null) =>
+  const show = (list: SubprocessorList, history: readonly HistoryEntry[], tabUrl: string | null) => {
+    const now = new Date();
     render(
       <I18nProvider value={i18n}>
         <App
           list={list}
           tabUrl={tabUrl}
-          now={new Date()}
+          now={now}
           optionsHref={extensionUrl('options.html')}
           onOpenOptions={openOptions}
           onFirstRender={markFirstResult}
           onResultsRender={(query) => performance.mark(`popup:results:${query}`)}
+          addedOn={recentlyAdded(history, now)}
         />
       </I18nProvider>,
       root,
     );
+  };
+  // The history only marks vendors "new": a popup that cannot read it still works.
+  const history = () => loadHistory().catch((): HistoryEntry[] => []);
   try {
     performance.mark('popup:start');
-    const [loaded, tabUrl] = await Promise.all([loadList(), describedTabUrl()]);
+    const [loaded, tabUrl, added] = await Promise.all([loadList(), describedTabUrl(), history()]);
     performance.mark('popup:data');
-    show(loaded.list, tabUrl);
+    show(loaded.list, added, tabUrl);
     // A refresh while the popup is open shows the new data at once.
-    onListChanged((next) => show(next.list, tabUrl));
+    onListChanged((next) => void history().then((h) => show(next.list, h, tabUrl)));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     render(

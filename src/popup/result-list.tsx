@@ -1,14 +1,18 @@
 // Search results: each vendor's name is a heading holding the button that opens its card.
 // Arrow keys move between results (and back up to the search field); Enter opens one.
 import type { TargetedKeyboardEvent } from 'preact';
+import type { Vendor } from '../core/list';
 import type { SearchHit } from '../core/search';
 import { topFlag } from '../core/severity';
 import { SeverityLabel, severityOf } from '../ui/findings';
 import { clip, displayHost, safeHttpUrl } from '../ui/format';
 import { useI18n } from '../ui/i18n';
+import { NewMarker } from '../ui/new-marker';
 
 interface ResultListProps {
   hits: readonly SearchHit[];
+  /** When a list added the vendor, if recently: the result says "new". */
+  addedOn?: (vendor: Vendor) => string | null;
   onOpen: (index: number) => void;
   /** Focus leaves the list upwards (ArrowUp on the first result). */
   onExitTop: () => void;
@@ -28,7 +32,7 @@ export function moveFocus(list: HTMLElement, from: HTMLElement, key: string): bo
   return true;
 }
 
-export function ResultList({ hits, onOpen, onExitTop, onType }: ResultListProps) {
+export function ResultList({ hits, addedOn, onOpen, onExitTop, onType }: ResultListProps) {
   const { t } = useI18n();
   const onKeyDown = (event: TargetedKeyboardEvent<HTMLUListElement>) => {
     const target = event.target as HTMLElement;
@@ -45,6 +49,7 @@ export function ResultList({ hits, onOpen, onExitTop, onType }: ResultListProps)
       {hits.map((hit) => {
         const flag = topFlag(hit.vendor.flags);
         const site = safeHttpUrl(hit.vendor.website);
+        const added = addedOn?.(hit.vendor) ?? null;
         return (
           <li key={hit.index} class="result">
             <h2 class="result__name">
@@ -59,6 +64,7 @@ export function ResultList({ hits, onOpen, onExitTop, onType }: ResultListProps)
             </h2>
             {flag && <SeverityLabel severity={severityOf(flag)} />}
             <p class="result__meta">
+              {added && <NewMarker since={added} />}
               {site && <span>{displayHost(site)}</span>}
               {hit.vendor.location.text && <span dir="auto">{clip(hit.vendor.location.text, 200)}</span>}
             </p>

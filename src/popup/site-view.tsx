@@ -1,4 +1,5 @@
 // What the popup shows before a search: the vendor of the tab's site, or why there is none.
+import type { Vendor } from '../core/list';
 import { hostOfInput, type MatchIndex, match } from '../core/match';
 import { EmptyState } from '../ui/empty-state';
 import { HostedOnNote } from '../ui/hosted-on-note';
@@ -8,9 +9,11 @@ import { VendorCard } from '../ui/vendor-card';
 interface SiteViewProps {
   matchIndex: MatchIndex;
   tabUrl: string | null;
+  addedOn: (vendor: Vendor) => string | null;
+  showListedBy: boolean;
 }
 
-export function SiteView({ matchIndex, tabUrl }: SiteViewProps) {
+export function SiteView({ matchIndex, tabUrl, addedOn, showListedBy }: SiteViewProps) {
   const { t } = useI18n();
   const host = tabUrl ? hostOfInput(tabUrl) : null;
   if (!host) return <EmptyState title={t('noSiteTitle')}>{t('noSiteHint')}</EmptyState>;
@@ -22,9 +25,16 @@ export function SiteView({ matchIndex, tabUrl }: SiteViewProps) {
     return (
       <>
         <HostedOnNote host={host} vendorName={found.vendor.name} domain={found.domain ?? ''} />
-        <VendorCard vendor={found.vendor} />
+        <VendorCard vendor={found.vendor} addedOn={addedOn(found.vendor)} showListedBy={showListedBy} />
       </>
     );
   }
-  return <VendorCard vendor={found.vendor} eyebrow={t('siteVendorLabel')} />;
+  return (
+    <VendorCard
+      vendor={found.vendor}
+      eyebrow={t('siteVendorLabel')}
+      addedOn={addedOn(found.vendor)}
+      showListedBy={showListedBy}
+    />
+  );
 }

@@ -4,6 +4,7 @@ import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Vendor } from '../core/list';
 import { Findings } from './findings';
 import { clip } from './format';
+import { NewMarker } from './new-marker';
 import { VendorFacts } from './vendor-facts';
 
 interface VendorCardProps {
@@ -12,9 +13,14 @@ interface VendorCardProps {
   eyebrow?: ComponentChildren;
   /** Moves focus to the heading when the card appears (opened from search results). */
   focusOnShow?: boolean;
+  /** When a list added this vendor, if recently (ISO date or date-time): shows the "new" marker. */
+  addedOn?: string | null;
+  /** Say which lists name the vendor ("Listed by"): for a register merged from several lists. */
+  showListedBy?: boolean;
 }
 
-export function VendorCard({ vendor, eyebrow, focusOnShow = false }: VendorCardProps) {
+export function VendorCard(props: VendorCardProps) {
+  const { vendor, eyebrow, focusOnShow = false, addedOn = null, showListedBy = true } = props;
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => {
@@ -23,10 +29,13 @@ export function VendorCard({ vendor, eyebrow, focusOnShow = false }: VendorCardP
   return (
     <article class="card" aria-labelledby={`${id}-name`}>
       {eyebrow && <p class="card__eyebrow">{eyebrow}</p>}
-      <h2 class="card__name" id={`${id}-name`} tabIndex={-1} ref={heading} dir="auto">
-        {clip(vendor.name, 300)}
-      </h2>
-      <VendorFacts vendor={vendor} />
+      <div class="card__head">
+        <h2 class="card__name" id={`${id}-name`} tabIndex={-1} ref={heading} dir="auto">
+          {clip(vendor.name, 300)}
+        </h2>
+        {addedOn && <NewMarker since={addedOn} />}
+      </div>
+      <VendorFacts vendor={vendor} showListedBy={showListedBy} />
       <Findings flags={vendor.flags} headingId={`${id}-findings`} />
     </article>
   );

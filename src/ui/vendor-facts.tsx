@@ -2,6 +2,7 @@
 import type { Certification, Vendor } from '../core/list';
 import { clip, displayHost, formatDay, safeHttpUrl } from './format';
 import { type I18n, useI18n } from './i18n';
+import { ListedBy } from './listed-by';
 import { SafeLink } from './safe-link';
 
 const TEXT_MAX = 1000;
@@ -56,7 +57,8 @@ function dpaText(vendor: Vendor, i18n: I18n): string {
   return vendor.dpa.date ? i18n.t('dpaDated', [status, formatDay(vendor.dpa.date, i18n.locale)]) : status;
 }
 
-export function VendorFacts({ vendor }: { vendor: Vendor }) {
+/** showListedBy: say which lists name the vendor; worth it only when the register merges several. */
+export function VendorFacts({ vendor, showListedBy = true }: { vendor: Vendor; showListedBy?: boolean }) {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const notStated = <span class="muted">{t('notStated')}</span>;
@@ -119,6 +121,14 @@ export function VendorFacts({ vendor }: { vendor: Vendor }) {
           )}
         </dd>
       </div>
+      {showListedBy && vendor.listedBy && vendor.listedBy.length > 0 && (
+        <div class="facts__row">
+          <dt>{t('fieldListedBy')}</dt>
+          <dd>
+            <ListedBy listings={vendor.listedBy} />
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }

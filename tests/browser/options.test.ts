@@ -24,17 +24,18 @@ describe('options page in Chromium', () => {
     await page.waitForSelector('.source');
     expect(await page.title()).toBe('Subprocessor Lens settings');
     const source = page.getByRole('region', { name: 'Sources' });
-    expect(await source.getByRole('heading', { level: 3 }).textContent()).toBe('Dovetail');
-    const facts = await source
+    const card = source.locator('.source');
+    expect(await card.getByRole('heading', { level: 3 }).textContent()).toBe('Dovetail');
+    const facts = await card
       .locator('dt')
       .evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
     expect(facts).toEqual([
-      ['Updated', '8 Oct 2018'],
       ['Vendors', '7'],
+      ['Updated', '8 Oct 2018'],
       ['Source', 'https://dovetailapp.com/legal/data-subprocessors (opens in a new tab)'],
       ['Copy in use', 'Bundled with the extension'],
     ]);
-    expect(await source.getByRole('link').getAttribute('href')).toBe(
+    expect(await card.getByRole('link').getAttribute('href')).toBe(
       'https://dovetailapp.com/legal/data-subprocessors',
     );
     await page.close();
@@ -43,10 +44,11 @@ describe('options page in Chromium', () => {
   it('saves the badge setting, keeps it after a reload, and stores it for the worker', async () => {
     const page = await ext.extensionPage('options.html');
     const box = page.getByRole('checkbox', { name: 'Show a badge on vendor sites' });
+    const saved = page.getByRole('region', { name: 'Settings' }).getByRole('status');
     await box.waitFor();
     expect(await box.isChecked()).toBe(true);
     await box.press('Space');
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved.');
+    await expect.poll(() => saved.textContent()).toBe('Saved.');
     await page.reload();
     await box.waitFor();
     expect(await box.isChecked()).toBe(false);
@@ -54,9 +56,9 @@ describe('options page in Chromium', () => {
       const area = chrome.storage.sync ?? chrome.storage.local;
       return (await area.get(key))[key];
     }, SETTINGS_KEY);
-    expect(stored).toEqual({ badge: false });
+    expect(stored).toMatchObject({ badge: false });
     await box.click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved.');
+    await expect.poll(() => saved.textContent()).toBe('Saved.');
     expect(await box.isChecked()).toBe(true);
     await page.close();
   });

@@ -1,15 +1,22 @@
-// The options entry point wired to mocked platform modules with an in-memory settings store: a saved
-// setting is reflected when the page is opened again.
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+// The options entry point wired to mocked platform modules: settings saved and shown again after a
+// reload, the sources and history read from storage, the commands bound to the platform's, and a
+// change in storage (a refresh in the background) shown at once.
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HistoryEntry } from '../../src/core/refresh-history';
 import type { LoadedList } from '../../src/platform/list-store';
+import type { SourceView } from '../../src/platform/messages';
 import type { Settings } from '../../src/platform/settings';
+import { entryFor, reply, seedWith, sourceView } from '../support/options';
 import { seedList, t } from '../support/ui';
 
 const store = vi.hoisted(() => ({
-  settings: { badge: true } as Settings,
+  settings: { badge: true, schedule: 'daily', notifications: true } as Settings,
   listeners: [] as ((s: Settings) => void)[],
+  sources: [] as SourceView[],
+  history: [] as HistoryEntry[],
+  sourceListeners: [] as (() => void)[],
 }));
 
 vi.mock('../../src/platform/i18n', () => ({ t: (key: string, subs?: string | string[]) => t(key, subs) }));
@@ -22,8 +29,23 @@ vi.mock('../../src/platform/list-store', () => ({
       problem: null,
     }),
   ),
-  onListChanged: vi.fn(() => () => {}),
 }));
+vi.mock('../../src/platform/messages', () => ({
+  loadSources: vi.fn(async () => store.sources),
+  loadHistory: vi.fn(async () => store.history),
+  onSourcesChanged: vi.fn((cb: () => void) => {
+    store.sourceListeners.push(cb);
+    return () => {};
+  }),
+  refreshSource: vi.fn(async () => reply('Refreshed 1 sources.')),
+  addSource: vi.fn(async () => reply('added')),
+  removeSource: vi.fn(async () => reply('removed')),
+  confirmHeld: vi.fn(async () => reply('confirmed')),
+  discardHeld: vi.fn(async () => reply('discarded')),
+  importList: vi.fn(async () => reply('imported')),
+  exportRegister: vi.fn(async () => JSON.stringify(seedList())),
+}));
+vi.mock('../../src/platform/permissions', () => ({ requestOrigin: vi.fn(async () => true) }));
 vi.mock('../../src/platform/settings', () => ({
   loadSettings: vi.fn(async () => ({ ...store.settings })),
   saveSettings: vi.fn(async (partial: Partial<Settings>) => {
@@ -36,12 +58,17 @@ vi.mock('../../src/platform/settings', () => ({
   }),
 }));
 
+const messages = await import('../../src/platform/messages');
+const permissions = await import('../../src/platform/permissions');
 const { start } = await import('../../src/options/index');
 let root: HTMLElement;
 
 beforeEach(() => {
-  store.settings = { badge: true };
+  store.settings = { badge: true, schedule: 'daily', notifications: true };
   store.listeners.length = 0;
+  store.sources = [sourceView()];
+  store.history = [];
+  store.sourceListeners.length = 0;
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -50,6 +77,7 @@ afterEach(() => {
   render(null, root);
   root.remove();
   cleanup();
+  vi.clearAllMocks();
 });
 
 async function reopen(): Promise<void> {
@@ -64,24 +92,72 @@ describe('options entry', () => {
     const box = screen.getByRole('checkbox', { name: 'Show a badge on vendor sites' });
     expect(box).toHaveProperty('checked', true);
     fireEvent.click(box);
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved.'));
-    expect(store.settings.badge).toBe(false);
+    await waitFor(() => expect(store.settings.badge).toBe(false));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Check the lists for changes' }), {
+      target: { value: 'off' },
+    });
+    await waitFor(() => expect(store.settings.schedule).toBe('off'));
 
     await reopen();
     expect(screen.getByRole('checkbox', { name: 'Show a badge on vendor sites' })).toHaveProperty(
       'checked',
       false,
     );
+    expect((screen.getByRole('combobox') as HTMLSelectElement).value).toBe('off');
   });
 
-  it('follows a change made in another page', async () => {
+  it('follows a settings change made in another page', async () => {
     await start(root);
-    for (const listener of store.listeners) listener({ badge: false });
-    await waitFor(() => expect(screen.getByRole('checkbox')).toHaveProperty('checked', false));
+    for (const listener of store.listeners) listener({ ...store.settings, badge: false });
+    await waitFor(() =>
+      expect(screen.getByRole('checkbox', { name: 'Show a badge on vendor sites' })).toHaveProperty(
+        'checked',
+        false,
+      ),
+    );
   });
 
-  it('shows the bundled source', async () => {
+  it('shows the sources and binds Refresh to the platform command', async () => {
     await start(root);
     expect(screen.getByRole('heading', { level: 3, name: 'Dovetail' })).toBeTruthy();
+    // Dovetail ships with the extension: refreshable, not removable.
+    expect(screen.queryByRole('button', { name: 'Remove Dovetail' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh Dovetail' }));
+    expect(messages.refreshSource).toHaveBeenCalledWith('dovetail');
+    await waitFor(() =>
+      expect(within(screen.getByRole('region', { name: 'Sources' })).getByRole('status').textContent).toBe(
+        'Refreshed 1 sources.',
+      ),
+    );
+  });
+
+  it('asks for the permission and then adds through the platform', async () => {
+    await start(root);
+    fireEvent.input(screen.getByRole('textbox', { name: /Address of a subprocessor list/ }), {
+      target: { value: 'https://acme.example/subprocessors' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add source' }));
+    expect(permissions.requestOrigin).toHaveBeenCalledWith('https://acme.example/subprocessors');
+    await waitFor(() =>
+      expect(messages.addSource).toHaveBeenCalledWith('https://acme.example/subprocessors'),
+    );
+  });
+
+  it('shows a refresh made in the background at once: the new source state and the history', async () => {
+    await start(root);
+    expect(screen.getByText(/No changes yet/)).toBeTruthy();
+    const after = seedWith('Stripe', (v) => ({ ...v, location: { text: 'Dublin, Ireland', country: 'IE' } }));
+    store.history = [entryFor(seedList(), after, '2026-11-27T14:02:00Z')];
+    store.sources = [sourceView({ origin: 'fetched', fetchedAt: '2026-11-27T14:02:00Z' })];
+    for (const listener of store.sourceListeners) listener();
+    await waitFor(() => expect(screen.queryByText(/No changes yet/)).toBeNull());
+    expect(screen.getByText('1 vendor changed')).toBeTruthy();
+    expect(screen.getByText('Downloaded and stored in this browser')).toBeTruthy();
+  });
+
+  it('says clearly when the page data cannot be loaded', async () => {
+    vi.mocked(messages.loadSources).mockRejectedValueOnce(new Error('storage unavailable'));
+    await start(root);
+    expect(screen.getByText('The vendor list could not be loaded: storage unavailable')).toBeTruthy();
   });
 });

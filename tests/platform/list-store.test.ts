@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildBundledLists } from '../../scripts/build-data';
 import type { SubprocessorList } from '../../src/core/index';
+import { mergeLists } from '../../src/core/merge';
 import { loadList, onListChanged, saveSource } from '../../src/platform/list-store';
 import { STORE_KEY } from '../../src/platform/store-record';
 import { fakeBrowser, settle } from '../support/fake-browser';
@@ -41,7 +42,15 @@ beforeEach(() => {
 describe('loadList', () => {
   it('falls back to the bundled list when nothing is stored', async () => {
     const loaded = await loadList();
-    expect(loaded).toEqual({ list: bundled, origin: 'bundled', fetchedAt: null, problem: null });
+    expect(loaded).toEqual({
+      list: mergeLists([{ sourceId: 'dovetail', list: bundled }]),
+      origin: 'bundled',
+      fetchedAt: null,
+      problem: null,
+    });
+    expect(loaded.list.vendors).toHaveLength(bundled.vendors.length);
+    expect(loaded.list.source).toEqual(bundled.source);
+    expect(loaded.list.vendors[0]?.listedBy?.map((l) => l.sourceId)).toEqual(['dovetail']);
   });
 
   it('uses the stored list with its fetch time', async () => {
@@ -57,7 +66,7 @@ describe('loadList', () => {
     await fakeBrowser.storage.local.set({ [STORE_KEY]: 'garbage' });
     const loaded = await loadList();
     expect(loaded.origin).toBe('bundled');
-    expect(loaded.list).toEqual(bundled);
+    expect(loaded.list.vendors.map((v) => v.name)).toEqual(bundled.vendors.map((v) => v.name));
     expect(loaded.problem).toBe(
       'Your saved lists could not be read (not an object), so the bundled list is in use. Refreshing the list replaces them.',
     );
@@ -73,11 +82,11 @@ describe('loadList', () => {
   });
 
   it('keeps a record from a newer version untouched and says so', async () => {
-    const newer = { schemaVersion: 2, revision: 9, registers: {} };
+    const newer = { schemaVersion: 3, revision: 9, registers: {} };
     await fakeBrowser.storage.local.set({ [STORE_KEY]: newer });
     const loaded = await loadList();
     expect(loaded.origin).toBe('bundled');
-    expect(loaded.problem).toMatch(/newer version of Subprocessor Lens \(storage version 2\)/);
+    expect(loaded.problem).toMatch(/newer version of Subprocessor Lens \(storage version 3\)/);
     expect(fakeBrowser.storage.local.peek(STORE_KEY)).toEqual(newer);
   });
 
@@ -86,7 +95,7 @@ describe('loadList', () => {
     expect((await loadList()).problem).toContain('no schema version');
   });
 
-  it('skips a source whose list fails validation and reports it', async () => {
+  it('uses the bundled snapshot for the default source whose stored list fails validation, and says so', async () => {
     const broken = { ...storedList(), vendors: [{ name: '' }] };
     await fakeBrowser.storage.local.set({ [STORE_KEY]: record({ dovetail: entry(broken) }) });
     const loaded = await loadList();
@@ -94,15 +103,84 @@ describe('loadList', () => {
     expect(loaded.problem).toMatch(/^The saved list “dovetail” is damaged \(vendors\.0\./);
   });
 
-  it('uses another valid source when the default one is damaged', async () => {
+  it('merges the snapshot standing in for a damaged default source with the other sources', async () => {
     const other = { ...storedList(), source: { title: 'Acme', url: null, updated: null } };
     await fakeBrowser.storage.local.set({
       [STORE_KEY]: record({ dovetail: entry({ nope: true }), acme: entry(other, 'acme') }),
     });
     const loaded = await loadList();
     expect(loaded.origin).toBe('stored');
-    expect(loaded.list.source.title).toBe('Acme');
+    expect(loaded.list.source.title).toBe('Dovetail, Acme');
+    expect(loaded.list.vendors).toHaveLength(bundled.vendors.length);
+    const stripe = loaded.list.vendors.find((v) => v.name === 'Stripe');
+    expect(stripe?.listedBy?.map((l) => l.sourceId)).toEqual(['dovetail', 'acme']);
     expect(loaded.problem).toContain('“dovetail” is damaged');
+  });
+
+  it('merges every source into one register: bundled first, then the others as added', async () => {
+    const acme: SubprocessorList = {
+      format: bundled.format,
+      source: { title: 'Acme', url: 'https://acme.example/subprocessors', updated: '2026-11-01' },
+      vendors: [
+        {
+          ...(bundled.vendors.find((v) => v.name === 'Stripe') as SubprocessorList['vendors'][number]),
+          location: { text: 'Dublin, Ireland', country: 'IE' },
+        },
+        {
+          ...(bundled.vendors[0] as SubprocessorList['vendors'][number]),
+          name: 'Rev.ai',
+          website: 'https://rev.ai',
+          domains: ['rev.ai'],
+        },
+      ],
+    };
+    await fakeBrowser.storage.local.set({
+      [STORE_KEY]: {
+        schemaVersion: 2,
+        revision: 1,
+        sources: {
+          acme: {
+            ...entry(acme, 'acme'),
+            kind: 'url',
+            addedAt: '2026-11-02T00:00:00Z',
+            fetchedAt: '2026-11-25T00:00:00Z',
+          },
+        },
+      },
+    });
+    const loaded = await loadList();
+    expect(loaded.origin).toBe('stored');
+    expect(loaded.fetchedAt).toBe('2026-11-25T00:00:00Z');
+    expect(loaded.list.vendors).toHaveLength(bundled.vendors.length + 1);
+    expect(loaded.list.vendors.at(-1)?.name).toBe('Rev.ai');
+    const stripe = loaded.list.vendors.find((v) => v.name === 'Stripe');
+    expect(stripe?.listedBy?.map((l) => [l.sourceId, l.location.text])).toEqual([
+      ['dovetail', bundled.vendors.find((v) => v.name === 'Stripe')?.location.text],
+      ['acme', 'Dublin, Ireland'],
+    ]);
+  });
+
+  it('leaves out a bundled source the user removed', async () => {
+    await fakeBrowser.storage.local.set({
+      [STORE_KEY]: {
+        schemaVersion: 2,
+        revision: 1,
+        sources: { acme: entry(storedList(), 'acme') },
+        removedBundled: ['dovetail'],
+      },
+    });
+    const loaded = await loadList();
+    expect(loaded.list.vendors.map((v) => v.name)).toEqual(['Stripe']);
+    expect(loaded.list.vendors[0]?.listedBy?.map((l) => l.sourceId)).toEqual(['acme']);
+  });
+
+  it('answers an empty register when every source is removed', async () => {
+    await fakeBrowser.storage.local.set({
+      [STORE_KEY]: { schemaVersion: 2, revision: 1, sources: {}, removedBundled: ['dovetail'] },
+    });
+    const loaded = await loadList();
+    expect(loaded.list.vendors).toEqual([]);
+    expect(loaded.problem).toBeNull();
   });
 
   it('falls back when storage itself fails', async () => {
@@ -117,7 +195,7 @@ describe('saveSource', () => {
   it('stores a list that loadList then returns, bumping the revision', async () => {
     await saveSource({ ...entry(storedList()), list: storedList() });
     const stored = fakeBrowser.storage.local.peek(STORE_KEY) as { schemaVersion: number; revision: number };
-    expect(stored.schemaVersion).toBe(1);
+    expect(stored.schemaVersion).toBe(2);
     expect(stored.revision).toBe(1);
     expect((await loadList()).list.vendors.map((v) => v.name)).toEqual(['Stripe']);
     await saveSource({ ...entry(bundled), list: bundled });
@@ -133,7 +211,8 @@ describe('saveSource', () => {
     const stored = fakeBrowser.storage.local.peek(STORE_KEY) as ReturnType<typeof record> & {
       history: unknown;
     };
-    expect(stored.sources.acme).toEqual(damaged);
+    // Migrated to schema 2 (new fields with their defaults), its damaged list left exactly as it was.
+    expect(stored.sources.acme).toMatchObject({ ...damaged, kind: 'url', history: [], held: null });
     expect(stored.history).toEqual([{ at: '2026-01-01' }]);
     expect(stored.revision).toBe(4);
     expect((stored.sources.dovetail as { etag: string }).etag).toBe('"abc"');
@@ -148,7 +227,7 @@ describe('saveSource', () => {
   });
 
   it('never overwrites a record from a newer version', async () => {
-    const newer = { schemaVersion: 2, revision: 9 };
+    const newer = { schemaVersion: 3, revision: 9 };
     await fakeBrowser.storage.local.set({ [STORE_KEY]: newer });
     await expect(saveSource({ ...entry(bundled), list: bundled })).rejects.toThrow(/newer version/);
     expect(fakeBrowser.storage.local.peek(STORE_KEY)).toEqual(newer);

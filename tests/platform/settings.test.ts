@@ -22,35 +22,50 @@ beforeEach(() => {
 
 describe('settings', () => {
   it('defaults to showing the badge', async () => {
-    expect(DEFAULT_SETTINGS).toEqual({ badge: true });
-    expect(await loadSettings()).toEqual({ badge: true });
+    expect(DEFAULT_SETTINGS).toEqual({ badge: true, schedule: 'daily', notifications: true });
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
   it('saves to storage.sync and loads back', async () => {
-    expect(await saveSettings({ badge: false })).toEqual({ badge: false });
-    expect(syncArea?.peek(SETTINGS_KEY)).toEqual({ badge: false });
+    const saved = { ...DEFAULT_SETTINGS, badge: false };
+    expect(await saveSettings({ badge: false })).toEqual(saved);
+    expect(syncArea?.peek(SETTINGS_KEY)).toEqual(saved);
     expect(fakeBrowser.storage.local.peek(SETTINGS_KEY)).toBeUndefined();
-    expect(await loadSettings()).toEqual({ badge: false });
+    expect(await loadSettings()).toEqual(saved);
   });
 
   it('falls back to storage.local where there is no sync', async () => {
     fakeBrowser.storage.sync = undefined;
     await saveSettings({ badge: false });
-    expect(fakeBrowser.storage.local.peek(SETTINGS_KEY)).toEqual({ badge: false });
-    expect(await loadSettings()).toEqual({ badge: false });
+    expect(fakeBrowser.storage.local.peek(SETTINGS_KEY)).toEqual({ ...DEFAULT_SETTINGS, badge: false });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, badge: false });
   });
 
   it('falls back to storage.local when sync fails', async () => {
     if (syncArea) syncArea.failing = new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
     await saveSettings({ badge: false });
-    expect(fakeBrowser.storage.local.peek(SETTINGS_KEY)).toEqual({ badge: false });
-    expect(await loadSettings()).toEqual({ badge: false });
+    expect(fakeBrowser.storage.local.peek(SETTINGS_KEY)).toEqual({ ...DEFAULT_SETTINGS, badge: false });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, badge: false });
   });
 
   it('replaces a wrong value by its default and drops unknown keys', () => {
-    expect(parseSettings({ badge: 'no', colour: 'red' })).toEqual({ badge: true });
-    expect(parseSettings('garbage')).toEqual({ badge: true });
-    expect(parseSettings(null)).toEqual({ badge: true });
+    expect(parseSettings({ badge: 'no', colour: 'red' })).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings('garbage')).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings(null)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps each valid field when another is wrong: schedule and notifications', () => {
+    expect(parseSettings({ badge: false, schedule: 'hourly', notifications: false })).toEqual({
+      badge: false,
+      schedule: 'daily',
+      notifications: false,
+    });
+    expect(parseSettings({ schedule: 'weekly', notifications: 'yes' })).toEqual({
+      badge: true,
+      schedule: 'weekly',
+      notifications: true,
+    });
+    expect(parseSettings({ schedule: 'off' }).schedule).toBe('off');
   });
 
   it('tells listeners about changes until they stop listening', async () => {

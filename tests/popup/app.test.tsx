@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SubprocessorList, Vendor } from '../../src/core/list';
 import { App, type PopupAppProps } from '../../src/popup/App';
-import { NOW, renderWithI18n, seedList, visible } from '../support/ui';
+import { NOW, renderWithI18n, seedList, seedVendor, visible } from '../support/ui';
 
 afterEach(cleanup);
 
@@ -69,6 +70,44 @@ describe('popup: the current site', () => {
     expect(screen.queryByText('Vendor of this site')).toBeNull();
   });
 
+  it('says which lists name the vendor only when the register merges several', () => {
+    const seed = seedList();
+    const listedBy = (title: string, sourceId: string) => (v: Vendor) => [
+      { sourceId, title, location: v.location, dpa: v.dpa },
+    ];
+    const single = {
+      ...seed,
+      vendors: seed.vendors.map((v) => ({ ...v, listedBy: listedBy('Dovetail', 'dovetail')(v) })),
+    };
+    const { unmount } = renderPopup({ list: single });
+    expect(screen.queryByText('Listed by')).toBeNull();
+    unmount();
+    const merged: SubprocessorList = {
+      ...seed,
+      vendors: [
+        ...single.vendors.filter((v) => v.name !== 'Stripe'),
+        {
+          ...seedVendor('Stripe'),
+          listedBy: [
+            ...listedBy('Dovetail', 'dovetail')(seedVendor('Stripe')),
+            {
+              sourceId: 'acme',
+              title: 'Acme Notes',
+              location: { text: 'Dublin', country: 'IE' },
+              dpa: { status: 'not-signed', date: null, text: 'No' },
+            },
+          ],
+        },
+      ],
+    };
+    renderPopup({ list: merged });
+    const row = screen.getByText('Listed by').closest('dt')?.nextElementSibling;
+    expect([...(row?.querySelectorAll('li') ?? [])].map((li) => visible(li.textContent))).toEqual([
+      'Dovetail (DPA signed 8 Oct 2018, San Francisco, United States)',
+      'Acme Notes (DPA not signed, Dublin)',
+    ]);
+  });
+
   it('calls back once after the first render, for the time-to-first-result mark', () => {
     const first = vi.fn();
     renderPopup({ onFirstRender: first });
@@ -92,6 +131,21 @@ describe('popup: search', () => {
       type(query);
       expect(resultNames()[0], query).toBe(expected);
     }
+  });
+
+  it('marks a recently added vendor as new in its result and on its card, and no other', () => {
+    const at = '2026-11-20T08:00:00Z';
+    renderPopup({ tabUrl: null, addedOn: (vendor) => (vendor.name === 'Stripe' ? at : null) });
+    type('s');
+    const results = within(screen.getByRole('list', { name: 'Search results' })).getAllByRole('listitem');
+    const marked = results.filter((li) => li.querySelector('.new-marker'));
+    expect(marked.map((li) => li.querySelector('h2')?.textContent)).toEqual(['Stripe']);
+    expect(visible(marked[0]?.querySelector('.new-marker')?.textContent)).toBe(
+      'NewNew: added to a list on 20 Nov 2026',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Stripe' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy();
+    expect(screen.getByText('New: added to a list on 20 Nov 2026')).toBeTruthy();
   });
 
   it('announces the number of results in a live region', () => {

@@ -3,8 +3,9 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HistoryEntry } from '../../src/core/refresh-history';
 import type { LoadedList } from '../../src/platform/list-store';
-import { seedList, t } from '../support/ui';
+import { NOW, seedList, t } from '../support/ui';
 
 const platform = vi.hoisted(() => ({
   listeners: [] as ((loaded: LoadedList) => void)[],
@@ -18,6 +19,7 @@ vi.mock('../../src/platform/list-store', () => ({
     return () => {};
   }),
 }));
+vi.mock('../../src/platform/messages', () => ({ loadHistory: vi.fn() }));
 vi.mock('../../src/platform/tabs', () => ({ activeTab: vi.fn(), getTab: vi.fn() }));
 vi.mock('../../src/platform/runtime', () => ({
   openOptionsPage: vi.fn(async () => {}),
@@ -27,6 +29,7 @@ vi.mock('../../src/platform/runtime', () => ({
 const listStore = await import('../../src/platform/list-store');
 const tabs = await import('../../src/platform/tabs');
 const runtime = await import('../../src/platform/runtime');
+const messages = await import('../../src/platform/messages');
 const { FIRST_RESULT_MARK, start, tabIdParam } = await import('../../src/popup/index');
 
 const bundled = (): LoadedList => ({ list: seedList(), origin: 'bundled', fetchedAt: null, problem: null });
@@ -34,6 +37,7 @@ let root: HTMLElement;
 
 beforeEach(() => {
   vi.mocked(listStore.loadList).mockResolvedValue(bundled());
+  vi.mocked(messages.loadHistory).mockResolvedValue([]);
   vi.mocked(tabs.getTab).mockResolvedValue({ id: 42, url: 'https://stripe.com/' });
   vi.mocked(tabs.activeTab).mockResolvedValue({ id: 7, url: 'https://www.mixpanel.com/pricing' });
   platform.listeners.length = 0;
@@ -96,6 +100,45 @@ describe('popup entry', () => {
     fireEvent.click(link);
     expect(runtime.openOptionsPage).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(close).toHaveBeenCalled());
+  });
+
+  it('marks a vendor that the history says was added in the last 30 days as new', async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    try {
+      const addedStripe: HistoryEntry = {
+        at: '2026-11-20T08:00:00Z',
+        sourceId: 'dovetail',
+        listTitle: 'Dovetail',
+        summary: {
+          listTitle: 'Dovetail',
+          added: { count: 1, names: ['Stripe'], more: 0 },
+          removed: { count: 0, names: [], more: 0 },
+          changed: { count: 0, names: [], more: 0 },
+          notable: true,
+          text: 'Dovetail added 1 subprocessor: Stripe',
+        },
+        added: [{ name: 'Stripe', website: 'https://stripe.com', location: 'San Francisco' }],
+        removed: [],
+        changed: [],
+        updated: null,
+        confirmed: false,
+      };
+      vi.mocked(messages.loadHistory).mockResolvedValue([addedStripe]);
+      history.replaceState(null, '', '/popup.html?tabId=42');
+      await start(root);
+      expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy();
+      expect(screen.getByText('New: added to a list on 20 Nov 2026')).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('still opens when the history cannot be read, only without "new" marks', async () => {
+    vi.mocked(messages.loadHistory).mockRejectedValue(new Error('storage unavailable'));
+    history.replaceState(null, '', '/popup.html?tabId=42');
+    await start(root);
+    expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy();
+    expect(document.querySelector('.new-marker')).toBeNull();
   });
 
   it('says clearly when no list can be loaded', async () => {

@@ -100,8 +100,22 @@ export interface FakeActionState {
   textColor?: string;
 }
 
+export interface FakeAlarm {
+  name: string;
+  scheduledTime: number;
+  periodInMinutes?: number;
+}
+
+const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../../manifest.json'), 'utf8')) as {
+  host_permissions?: string[];
+};
+
 export function createFakeBrowser() {
   const storageListeners = new Set<Listener>();
+  const alarms = new Map<string, FakeAlarm>();
+  const notifications = new Map<string, { title: string; message: string; iconUrl?: string }>();
+  const granted = new Set<string>(manifest.host_permissions ?? []);
+  const messageListeners = new Set<(message: unknown, sender: { id: string }) => unknown>();
   const files = new Map<string, unknown>();
   let tabs: FakeTab[] = [];
   const action = new Map<number, FakeActionState>();
@@ -127,6 +141,74 @@ export function createFakeBrowser() {
       getURL: (path: string) => `chrome-extension://fake-extension-id/${path.replace(/^\//, '')}`,
       onInstalled: createEvent<[{ reason: string }]>(),
       onStartup: createEvent<[]>(),
+      getManifest: () => copy(manifest),
+      openOptionsPage: async () => {
+        fake.optionsOpened++;
+      },
+      onMessage: {
+        addListener: (l: (message: unknown, sender: { id: string }) => unknown) => messageListeners.add(l),
+        removeListener: (l: (message: unknown, sender: { id: string }) => unknown) =>
+          messageListeners.delete(l),
+      },
+      /** Like the browser: the first listener that answers (a promise) gives the reply, as JSON. */
+      async sendMessage(message: unknown): Promise<unknown> {
+        for (const listener of messageListeners) {
+          const answer = listener(copy(message), { id: 'fake-extension-id' });
+          if (answer !== undefined) return copy(await answer);
+        }
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      },
+    },
+    alarms: {
+      async create(name: string, info: { when?: number; delayInMinutes?: number; periodInMinutes?: number }) {
+        const scheduledTime = info.when ?? Date.now() + (info.delayInMinutes ?? 0) * 60_000;
+        alarms.set(name, {
+          name,
+          scheduledTime,
+          ...(info.periodInMinutes ? { periodInMinutes: info.periodInMinutes } : {}),
+        });
+      },
+      get: async (name: string): Promise<FakeAlarm | undefined> => copy(alarms.get(name)),
+      getAll: async (): Promise<FakeAlarm[]> => copy([...alarms.values()]),
+      clear: async (name: string) => alarms.delete(name),
+      onAlarm: createEvent<[FakeAlarm]>(),
+    },
+    notifications: {
+      async create(id: string, options: { title: string; message: string; iconUrl?: string }) {
+        notifications.set(id, copy(options));
+        return id;
+      },
+      clear: async (id: string) => notifications.delete(id),
+      getAll: async () => Object.fromEntries(copy([...notifications])),
+      onClicked: createEvent<[string]>(),
+    },
+    permissions: {
+      contains: async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => granted.has(o)),
+      /** What the user answers to the next prompts (test access). */
+      answer: true,
+      async request({ origins = [] }: { origins?: string[] }) {
+        if (!fake.permissions.answer) return false;
+        for (const o of origins) granted.add(o);
+        return true;
+      },
+      async remove({ origins = [] }: { origins?: string[] }) {
+        for (const o of origins) granted.delete(o);
+        return true;
+      },
+    },
+    /** Test access: how often the options page was opened; the alarms, notifications, granted origins. */
+    optionsOpened: 0,
+    alarmList: () => [...alarms.values()],
+    notificationList: () => [...notifications.entries()].map(([id, n]) => ({ id, ...n })),
+    grantedOrigins: () => [...granted],
+    /** Fires an alarm as the browser would (a periodic one moves on by its period). */
+    fireAlarm(name: string) {
+      const alarm = alarms.get(name);
+      if (!alarm) throw new Error(`no alarm ${name}`);
+      if (alarm.periodInMinutes)
+        alarms.set(name, { ...alarm, scheduledTime: alarm.scheduledTime + alarm.periodInMinutes * 60_000 });
+      else alarms.delete(name);
+      fake.alarms.onAlarm.emit(copy(alarm));
     },
     tabs: {
       TAB_ID_NONE: -1,
@@ -174,6 +256,15 @@ export function createFakeBrowser() {
       fake.storage.session.clear();
       storageListeners.clear();
       files.clear();
+      alarms.clear();
+      notifications.clear();
+      granted.clear();
+      for (const origin of manifest.host_permissions ?? []) granted.add(origin);
+      messageListeners.clear();
+      fake.alarms.onAlarm.clear();
+      fake.notifications.onClicked.clear();
+      fake.permissions.answer = true;
+      fake.optionsOpened = 0;
     },
     /** A fetch that answers chrome-extension:// URLs from `files` (JSON bodies) and 404s the rest. */
     fetch: async (input: string | URL | Request): Promise<Response> => {

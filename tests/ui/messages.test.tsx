@@ -69,8 +69,14 @@ describe('the en messages', () => {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\bt\(\s*'([A-Za-z0-9_@]+)'/g)) used.add(m[1] ?? '');
       // Keys picked from a table ({ risk: 'severityRisk' }) and plural families.
-      for (const m of text.matchAll(/:\s*'((?:severity|dpa)[A-Z][A-Za-z]*)'/g)) used.add(m[1] ?? '');
-      for (const m of text.matchAll(/plural\([^,]+,\s*'([A-Za-z0-9_@]+)'/g)) used.add(`${m[1]}_other`);
+      for (const m of text.matchAll(
+        /:\s*'((?:severity|dpa|listingDpa|schedule|origin|field)[A-Z][A-Za-z]*)'/g,
+      ))
+        used.add(m[1] ?? '');
+      for (const m of text.matchAll(/plural\([^,]+,\s*'([A-Za-z0-9_@]+)'/g)) {
+        used.add(`${m[1]}_one`);
+        used.add(`${m[1]}_other`);
+      }
     }
     expect(used.size).toBeGreaterThan(40);
     const missing = [...used].filter((key) => !Object.hasOwn(messages, key));

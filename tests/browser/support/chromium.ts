@@ -87,6 +87,9 @@ export interface LaunchOptions {
   /** Runs in the browser before the extension is installed (e.g. to open tabs that an install must
    * badge); the extension is then installed as a user would, through CDP Extensions.loadUnpacked. */
   beforeInstall?: (context: BrowserContext, url: (host: string, path?: string) => string) => Promise<void>;
+  /** More Chromium flags. Playwright's ignoreHTTPSErrors covers pages but not the extension's own
+   * fetches (the worker's refresh of a list): tests of those add --ignore-certificate-errors. */
+  args?: string[];
 }
 
 async function startBrowser(profile: string, port: number, options: LaunchOptions & { dist: string }) {
@@ -96,6 +99,7 @@ async function startBrowser(profile: string, port: number, options: LaunchOption
       ...common,
       args: [
         ...chromiumArgs(port),
+        ...(options.args ?? []),
         `--disable-extensions-except=${options.dist}`,
         `--load-extension=${options.dist}`,
       ],
@@ -105,7 +109,7 @@ async function startBrowser(profile: string, port: number, options: LaunchOption
     ...common,
     // Playwright disables extensions by default; the CDP install needs them on and this flag.
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...chromiumArgs(port), '--enable-unsafe-extension-debugging'],
+    args: [...chromiumArgs(port), ...(options.args ?? []), '--enable-unsafe-extension-debugging'],
   });
   try {
     await options.beforeInstall(context, testUrl);

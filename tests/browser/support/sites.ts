@@ -1,7 +1,9 @@
 // Vendor and other sites without the network: one local https server answers for every host the
 // browser is pointed at (Chromium by --host-resolver-rules, Firefox by a proxy; see the launchers).
 // Each page names its host and path, so a test can see where it landed; /link?to=URL is a page with
-// one link, for navigations a user makes by clicking.
+// one link, for navigations a user makes by clicking. A test can take over one address with route()
+// (the data-refresh tests serve the default source's list this way).
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { selfSignedCertificate } from './certificate';
@@ -15,12 +17,20 @@ export const TEST_HOSTS = [
   'mixpanel.com',
   'example.org',
   'amazon.com',
+  // The default list source and a vendor that a refreshed list adds (tests/browser/refresh.test.ts).
+  'dovetailapp.com',
+  'rev.ai',
 ] as const;
+
+/** Answers one request; it owns the response (it may also never end it, to test timeouts). */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 export interface Sites {
   port: number;
   /** Every request's host and path, in order (for tests that check the browser really came here). */
   requests: string[];
+  /** Serves `host + path` (no query) with `handler` from now on; null gives it back to the test page. */
+  route(hostAndPath: string, handler: RouteHandler | null): void;
   close(): Promise<void>;
 }
 
@@ -37,10 +47,16 @@ function page(host: string, path: string): string {
 
 export async function startSites(): Promise<Sites> {
   const requests: string[] = [];
+  const routes = new Map<string, RouteHandler>();
   const { key, cert } = selfSignedCertificate([...TEST_HOSTS, '*.herokuapp.com', 'localhost']);
   const server: Server = createServer({ key, cert }, (req, res) => {
     const host = (req.headers.host ?? 'unknown').replace(/:\d+$/, '');
     requests.push(`${host}${req.url ?? '/'}`);
+    const handler = routes.get(`${host}${(req.url ?? '/').split('?')[0]}`);
+    if (handler) {
+      handler(req, res);
+      return;
+    }
     if (req.url === '/favicon.ico') {
       res.writeHead(404).end();
       return;
@@ -52,6 +68,10 @@ export async function startSites(): Promise<Sites> {
   return {
     port: (server.address() as AddressInfo).port,
     requests,
+    route: (hostAndPath, handler) => {
+      if (handler) routes.set(hostAndPath, handler);
+      else routes.delete(hostAndPath);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

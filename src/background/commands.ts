@@ -1,0 +1,246 @@
+// The background's answers to the options page's commands (platform/messages.ts). Each one is a
+// serialised store write, or a refresh, followed by re-planning the alarms.
+import { judgeRefresh } from '../core/credibility';
+import { diffLists } from '../core/diff';
+import { summarizeDiff } from '../core/diff-summary';
+import { parse } from '../core/parse/index';
+import { addToHistory, historyEntry } from '../core/refresh-history';
+import { afterSuccess } from '../core/retry-policy';
+import { t } from '../platform/i18n';
+import { allSources, listOf, snapshotSource } from '../platform/list-store';
+import { failure, type Handlers, type Reply } from '../platform/messages';
+import { clearSourceNotification } from '../platform/notifications';
+import { originPattern, releaseOrigin } from '../platform/permissions';
+import { NewerStoreError, readStore, updateStore } from '../platform/source-store';
+import { BUNDLED_SOURCE_IDS, type StoredSource, type StoreRecord } from '../platform/store-record';
+import { refreshMany, refreshOne } from './refresh-runner';
+import { summaryText } from './refresh-text';
+import { planAlarms } from './schedule';
+
+function ok(message: string, sourceId: string | null, reports: Reply['reports'] = []): Reply {
+  return { ok: true, message, sourceId, reports };
+}
+
+async function currentSources(): Promise<StoredSource[]> {
+  const read = await readStore();
+  return allSources(read.kind === 'ok' ? read.record : null);
+}
+
+function find(record: StoreRecord, id: string): StoredSource | null {
+  return allSources(record).find((s) => s.id === id) ?? null;
+}
+
+/** An http(s) address without its fragment; null for anything else. */
+export function sourceUrl(raw: string): string | null {
+  try {
+    const url = new URL(raw.trim());
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) return null;
+    url.hash = '';
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+/** A readable id that is not taken yet: "example-com", "example-com-2" ... */
+function freshId(record: StoreRecord, base: string): string {
+  const stem =
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'list';
+  const taken = (id: string) => id in record.sources || BUNDLED_SOURCE_IDS.includes(id);
+  let id = stem;
+  for (let n = 2; taken(id); n++) id = `${stem}-${n}`;
+  return id;
+}
+
+/** Runs a store write, turning a newer record into a clear refusal. */
+async function write(mutate: (record: StoreRecord) => StoreRecord | null): Promise<Reply | null> {
+  try {
+    await updateStore(mutate);
+    return null;
+  } catch (error) {
+    if (error instanceof NewerStoreError) return failure(t('commandNewerStore', String(error.version)));
+    throw error;
+  }
+}
+
+async function refresh({ sourceId }: { sourceId: string }): Promise<Reply> {
+  const sources = await currentSources();
+  if (sourceId === 'all') {
+    const ids = sources.filter((s) => s.url !== null).map((s) => s.id);
+    const reports = await refreshMany(ids, { trigger: 'user' });
+    await planAlarms();
+    return ok(t('refreshAllDone', String(reports.length)), null, reports);
+  }
+  const source = sources.find((s) => s.id === sourceId);
+  if (!source) return failure(t('commandUnknownSource', sourceId), sourceId);
+  if (!source.url) return failure(t('commandNoUrl', source.title), sourceId);
+  const report = await refreshOne(sourceId, { trigger: 'user' });
+  await planAlarms();
+  if (!report) return failure(t('commandUnknownSource', sourceId), sourceId);
+  return ok(report.message, sourceId, [report]);
+}
+
+async function addSource({ url: raw, title }: { url: string; title?: string | undefined }): Promise<Reply> {
+  const url = sourceUrl(raw);
+  if (!url || !originPattern(url)) return failure(t('commandBadUrl'));
+  const existing = (await currentSources()).find((s) => s.url === url);
+  if (existing) return failure(t('commandDuplicateUrl', existing.title), existing.id);
+  let id = '';
+  const refused = await write((record) => {
+    // The address of a bundled source the user removed brings that source back, snapshot and all.
+    const shipped = BUNDLED_SOURCE_IDS.map(snapshotSource).find((s) => s.url === url);
+    if (shipped && record.removedBundled.includes(shipped.id)) {
+      id = shipped.id;
+      record.removedBundled = record.removedBundled.filter((x) => x !== id);
+      return record;
+    }
+    const host = new URL(url).hostname.replace(/^www\./, '');
+    id = freshId(record, host);
+    record.sources[id] = {
+      ...snapshotSource(id),
+      title: title?.trim() || host,
+      url,
+      kind: 'url',
+      addedAt: new Date().toISOString(),
+    };
+    return record;
+  });
+  if (refused) return refused;
+  const report = await refreshOne(id, { trigger: 'user' });
+  await planAlarms();
+  return ok(report?.message ?? '', id, report ? [report] : []);
+}
+
+async function removeSource({ id }: { id: string }): Promise<Reply> {
+  let removed: StoredSource | null = null;
+  const refused = await write((record) => {
+    removed = find(record, id);
+    if (!removed) return null;
+    delete record.sources[id];
+    if (BUNDLED_SOURCE_IDS.includes(id) && !record.removedBundled.includes(id))
+      record.removedBundled.push(id);
+    return record;
+  });
+  if (refused) return refused;
+  const gone = removed as StoredSource | null;
+  if (!gone) return failure(t('commandUnknownSource', id), id);
+  await clearSourceNotification(id);
+  const url = gone.url;
+  if (url) {
+    const origin = originPattern(url);
+    const shared = (await currentSources()).some((s) => s.url && originPattern(s.url) === origin);
+    if (!shared) await releaseOrigin(url);
+  }
+  await planAlarms();
+  return ok(t('commandRemoved', gone.title), id);
+}
+
+async function confirmHeld({ id }: { id: string }): Promise<Reply> {
+  const source = (await currentSources()).find((s) => s.id === id);
+  if (!source) return failure(t('commandUnknownSource', id), id);
+  const snapshot = await listOf({ ...source, list: null });
+  let message = '';
+  const refused = await write((record) => {
+    const current = find(record, id);
+    const held = current?.held;
+    if (!current || !held) return null;
+    const stored = current.list ?? snapshot;
+    const at = new Date().toISOString();
+    const diff = stored ? diffLists(stored, held.list) : null;
+    const entry = diff
+      ? historyEntry(diff, { at, sourceId: id, listTitle: current.title, confirmed: true })
+      : null;
+    message = t(
+      'refreshConfirmed',
+      diff ? summaryText(summarizeDiff(diff, current.title)) : String(held.list.vendors.length),
+    );
+    const { damage: _replaced, ...rest } = current;
+    record.sources[id] = {
+      ...rest,
+      list: held.list,
+      fetchedAt: held.at,
+      etag: held.etag,
+      lastModified: held.lastModified,
+      held: null,
+      retry: afterSuccess(),
+      lastAttempt: { at, outcome: 'updated', message },
+      history: entry ? addToHistory(current.history, entry) : current.history,
+    };
+    return record;
+  });
+  if (refused) return refused;
+  if (!message) return failure(t('commandNothingHeld', source.title), id);
+  await clearSourceNotification(id);
+  return ok(message, id);
+}
+
+async function discardHeld({ id }: { id: string }): Promise<Reply> {
+  const source = (await currentSources()).find((s) => s.id === id);
+  if (!source) return failure(t('commandUnknownSource', id), id);
+  let discarded = false;
+  const refused = await write((record) => {
+    const current = find(record, id);
+    if (!current?.held) return null;
+    record.sources[id] = { ...current, held: null };
+    discarded = true;
+    return record;
+  });
+  if (refused) return refused;
+  if (!discarded) return failure(t('commandNothingHeld', source.title), id);
+  await clearSourceNotification(id);
+  return ok(t('commandHeldDiscarded'), id);
+}
+
+/**
+ * A list from a file becomes a source without an address. Importing a file of the same name again
+ * updates that source, with a history entry for what changed: the user's import is the confirmation.
+ */
+async function importList({ text, fileName }: { text: string; fileName: string }): Promise<Reply> {
+  const name = fileName.split(/[\\/]/).pop()?.trim() || 'list';
+  const parsed = parse(text, {});
+  const decision = judgeRefresh(null, parsed);
+  if (decision.action !== 'apply') return failure(t('commandImportFailed', [name, decision.message]));
+  const title =
+    parsed.ok && parsed.format === 'v1-json' ? decision.list.source.title : name.replace(/\.[^.]+$/, '');
+  const list = { ...decision.list, source: { ...decision.list.source, title } };
+  const at = new Date().toISOString();
+  const message = t('refreshImported', [String(list.vendors.length), name]);
+  let id = '';
+  const refused = await write((record) => {
+    const same = Object.values(record.sources).find((s) => s.kind === 'file' && s.fileName === name);
+    id = same?.id ?? freshId(record, title);
+    const base = same ?? {
+      ...snapshotSource(id),
+      kind: 'file' as const,
+      url: null,
+      fileName: name,
+      addedAt: at,
+    };
+    const diff = same?.list ? diffLists(same.list, list) : null;
+    const entry = diff ? historyEntry(diff, { at, sourceId: id, listTitle: title, confirmed: true }) : null;
+    const { damage: _replaced, ...rest } = base;
+    record.sources[id] = {
+      ...rest,
+      title,
+      list,
+      held: null,
+      lastAttempt: { at, outcome: same ? 'updated' : 'first', message },
+      history: entry ? addToHistory(base.history, entry) : base.history,
+    };
+    return record;
+  });
+  return refused ?? ok(message, id);
+}
+
+export const handlers: Handlers = {
+  refresh,
+  addSource,
+  removeSource,
+  confirmHeld,
+  discardHeld,
+  importList,
+};

@@ -1,0 +1,71 @@
+// The register as CSV for a spreadsheet: one row per vendor, RFC 4180 quoting, CRLF line ends.
+// List text is untrusted, and a spreadsheet runs a cell that starts with = + - @ (or a tab or CR
+// that hides one) as a formula, so such cells get a leading apostrophe: "CSV injection", see
+// https://owasp.org/www-community/attacks/CSV_Injection
+import type { Listing, SubprocessorList, Vendor } from './list';
+
+/** Column names, stable like the v1 JSON keys, so a sheet built on an export keeps working. */
+export const CSV_COLUMNS = [
+  'Vendor',
+  'Website',
+  'Domains',
+  'Location',
+  'Country',
+  'Certifications',
+  'Data processed',
+  'Use',
+  'DPA status',
+  'DPA date',
+  'DPA text',
+  'Findings',
+  'Listed by',
+] as const;
+
+/** Put before the text of a .csv file so that spreadsheets read it as UTF-8. */
+export const CSV_BOM = '\uFEFF';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One cell: neutralised if a spreadsheet would run it, quoted if it holds a comma, quote or line end. */
+export function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function csvRow(cells: readonly string[]): string {
+  return cells.map(csvCell).join(',');
+}
+
+// Items inside one cell: "; " reads well and is not the field separator.
+const joinItems = (items: readonly string[]) => items.join('; ');
+
+function listingText(listing: Listing): string {
+  const dpa = [listing.dpa.status, listing.dpa.date].filter(Boolean).join(' ');
+  const facts = [`DPA ${dpa}`, listing.location.text].filter(Boolean).join(', ');
+  return `${listing.title} (${facts})`;
+}
+
+function vendorCells(vendor: Vendor): string[] {
+  return [
+    vendor.name,
+    vendor.website ?? '',
+    joinItems(vendor.domains),
+    vendor.location.text,
+    vendor.location.country ?? '',
+    joinItems(vendor.certifications.map((c) => c.label || c.text)),
+    joinItems(vendor.dataProcessed),
+    joinItems(vendor.use),
+    vendor.dpa.status,
+    vendor.dpa.date ?? '',
+    vendor.dpa.text,
+    joinItems(vendor.flags.map((f) => `${f.severity}: ${f.message}`)),
+    joinItems((vendor.listedBy ?? []).map(listingText)),
+  ];
+}
+
+/** The whole register: a header row, then one row per vendor in the register's order. */
+export function registerToCsv(list: SubprocessorList): string {
+  const rows = [csvRow(CSV_COLUMNS), ...list.vendors.map((vendor) => csvRow(vendorCells(vendor)))];
+  return `${rows.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,76 @@
+// Export the register (every source merged, as the badge and popup use it): the v1 JSON document,
+// which the extension and the CLI read back, or CSV for a spreadsheet.
+import { useState } from 'preact/hooks';
+import { CSV_BOM, registerToCsv } from '../core/export-csv';
+import { validateList } from '../core/list';
+import { useI18n } from '../ui/i18n';
+import { downloadText } from './download';
+
+export type ExportFormat = 'json' | 'csv';
+
+interface ExportSectionProps {
+  exportRegister: () => Promise<string>;
+  /** Today as YYYY-MM-DD, for the file name. */
+  today: string;
+  /** Saves the file; the browser's way by default. */
+  download?: (text: string, fileName: string, type: string) => void;
+}
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy'; format: ExportFormat }
+  | { kind: 'done' | 'error'; text: string };
+
+/** The file for a format, from the register's v1 JSON text. Throws when that text is not a list. */
+export function exportFile(json: string, format: ExportFormat, today: string) {
+  const base = `subprocessor-register-${today}`;
+  if (format === 'json') return { text: json, fileName: `${base}.json`, type: 'application/json' };
+  const checked = validateList(JSON.parse(json));
+  if (!checked.ok) throw new Error(checked.issues.join('; '));
+  return {
+    text: CSV_BOM + registerToCsv(checked.list),
+    fileName: `${base}.csv`,
+    type: 'text/csv;charset=utf-8',
+  };
+}
+
+export function ExportSection({ exportRegister, today, download = downloadText }: ExportSectionProps) {
+  const { t } = useI18n();
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const busy = status.kind === 'busy';
+
+  const save = async (format: ExportFormat) => {
+    if (busy) return;
+    setStatus({ kind: 'busy', format });
+    try {
+      const file = exportFile(await exportRegister(), format, today);
+      download(file.text, file.fileName, file.type);
+      setStatus({ kind: 'done', text: t('exportDone', file.fileName) });
+    } catch (error) {
+      setStatus({
+        kind: 'error',
+        text: t('exportFailed', error instanceof Error ? error.message : String(error)),
+      });
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="export-heading">
+      <h2 id="export-heading" class="panel__heading">
+        {t('exportHeading')}
+      </h2>
+      <p class="muted">{t('exportIntro')}</p>
+      <div class="actions">
+        <button type="button" class="button" aria-disabled={busy} onClick={() => void save('json')}>
+          {status.kind === 'busy' && status.format === 'json' ? t('working') : t('exportJson')}
+        </button>
+        <button type="button" class="button" aria-disabled={busy} onClick={() => void save('csv')}>
+          {status.kind === 'busy' && status.format === 'csv' ? t('working') : t('exportCsv')}
+        </button>
+      </div>
+      <p class={status.kind === 'error' ? 'status status--error' : 'status'} role="status">
+        {status.kind === 'done' || status.kind === 'error' ? status.text : ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+// The shapes the refresh stores and shows, apart from any browser API so storage code, the
+// background and the pages (through messages.ts) share one definition.
+import type { DiffSummary } from '../core/diff-summary';
+
+/** What a fetch attempt came to. The first four are successes; the rest keep the last good list. */
+export const ATTEMPT_OUTCOMES = [
+  'first', // the source's first list was stored
+  'updated', // a changed list was applied
+  'unchanged', // the list came back identical
+  'not-modified', // 304: the server says nothing changed
+  'held', // it lost most vendors: waiting for the user's confirmation
+  'rejected', // no vendors / unreadable / too long to be a list
+  'http-error',
+  'network-error',
+  'timeout',
+  'too-large',
+  'no-permission', // cross-origin read refused and no host permission for the origin
+  'invalid-url',
+] as const;
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
+
+const SUCCESSES: ReadonlySet<AttemptOutcome> = new Set(['first', 'updated', 'unchanged', 'not-modified']);
+
+/** Whether an outcome is a failure the user should see as an error (held is neither). */
+export function attemptFailed(outcome: AttemptOutcome): boolean {
+  return !SUCCESSES.has(outcome) && outcome !== 'held';
+}
+
+export interface LastAttempt {
+  /** ISO date-time. */
+  at: string;
+  outcome: AttemptOutcome;
+  /** A translated sentence for the user; for a failure it says that the last good list is kept and
+   * when it was fetched. */
+  message: string;
+}
+
+/** Where the list in use for a source came from. 'none': added by URL, no good fetch yet. */
+export type SourceOrigin = 'bundled' | 'fetched' | 'imported' | 'none';
+
+export interface HeldView {
+  /** When it was fetched (ISO date-time). */
+  at: string;
+  reason: 'lost-most-vendors';
+  /** A translated sentence: how many vendors it no longer lists. */
+  message: string;
+  /** Vendors in the stored list, in the held one, and how many of the stored ones it lacks. */
+  before: number;
+  after: number;
+  removed: number;
+  /** What applying it would change (counts and first names). */
+  summary: DiffSummary;
+}
+
+export interface SourceView {
+  id: string;
+  title: string;
+  /** Null for a list imported from a file. */
+  url: string | null;
+  origin: SourceOrigin;
+  /** The file name, for an imported list. */
+  fileName: string | null;
+  vendorCount: number;
+  /** The list's own "last updated" date (YYYY-MM-DD), as the publisher states it. */
+  updated: string | null;
+  /** The last good fetch (ISO date-time); null for the bundled snapshot, an import, or never. */
+  fetchedAt: string | null;
+  /** When the list was imported (ISO date-time), for an imported source. */
+  importedAt: string | null;
+  lastAttempt: LastAttempt | null;
+  /** When the next automatic retry after a failure runs (ISO date-time); null: none pending. */
+  retryAt: string | null;
+  held: HeldView | null;
+  /** A sentence when this source's stored data is damaged (the rest still works); else null. */
+  problem: string | null;
+}

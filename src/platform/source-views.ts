@@ -1,0 +1,73 @@
+// The read side of the refresh for the pages: what each source holds and how its last attempt went,
+// the history of applied changes, and the register as a file. Straight from storage, so the pages
+// need no running worker to show it.
+import browser, { type Storage } from 'webextension-polyfill';
+import { type HistoryEntry, mergeHistories } from '../core/refresh-history';
+import { t } from './i18n';
+import { allSources, listOf, loadList } from './list-store';
+import { readStore } from './source-store';
+import type { SourceOrigin, SourceView } from './source-types';
+import { STORE_KEY, type StoredSource } from './store-record';
+
+function originOf(source: StoredSource): SourceOrigin {
+  if (source.kind === 'file') return 'imported';
+  if (!source.list) return source.kind === 'bundled' ? 'bundled' : 'none';
+  return source.fetchedAt ? 'fetched' : 'imported';
+}
+
+async function viewOf(source: StoredSource): Promise<SourceView> {
+  const list = await listOf(source);
+  const { held } = source;
+  return {
+    id: source.id,
+    title: source.title,
+    url: source.url,
+    origin: originOf(source),
+    fileName: source.fileName,
+    vendorCount: list?.vendors.length ?? 0,
+    updated: list?.source.updated ?? null,
+    fetchedAt: source.list ? source.fetchedAt : null,
+    importedAt: source.kind === 'file' ? source.addedAt : null,
+    lastAttempt: source.lastAttempt,
+    retryAt: source.retry.retryAt === null ? null : new Date(source.retry.retryAt).toISOString(),
+    held: held
+      ? {
+          at: held.at,
+          reason: held.reason,
+          message: held.message,
+          before: held.before,
+          after: held.after,
+          removed: held.removed,
+          summary: held.summary,
+        }
+      : null,
+    problem: source.damage ? t('listProblemSourceDamaged', [source.id, source.damage[0] ?? '']) : null,
+  };
+}
+
+/** Every source, bundled ones first then in the order they were added. */
+export async function loadSources(): Promise<SourceView[]> {
+  const read = await readStore();
+  return Promise.all(allSources(read.kind === 'ok' ? read.record : null).map(viewOf));
+}
+
+/** The applied changes of every source, newest first. */
+export async function loadHistory(): Promise<HistoryEntry[]> {
+  const read = await readStore();
+  if (read.kind !== 'ok') return [];
+  return mergeHistories(Object.values(read.record.sources).map((s) => s.history));
+}
+
+/** The merged register as v1 JSON text: what the badge, popup and search use, listings included. */
+export async function exportRegister(): Promise<string> {
+  return `${JSON.stringify((await loadList()).list, null, 2)}\n`;
+}
+
+/** Calls back after any change to the stored sources. Returns a function that stops listening. */
+export function onSourcesChanged(callback: () => void): () => void {
+  const listener = (changes: Record<string, Storage.StorageChange>, area: string) => {
+    if (area === 'local' && STORE_KEY in changes) callback();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
