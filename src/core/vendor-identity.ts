@@ -3,7 +3,17 @@
 // parse uses to merge duplicates inside one list (parse/build-vendors.ts), so lists agree with it.
 import type { Vendor } from './list';
 import { hostOf } from './normalize/url';
-import { vendorKey } from './parse/build-vendors';
+
+// "Stripe, Inc." and "Stripe" are one vendor: legal forms and punctuation do not distinguish.
+const LEGAL_FORM =
+  /\b(inc|incorporated|llc|l\.l\.c|ltd|limited|gmbh|corp|corporation|co|company|sa|sas|sarl|s\.a|bv|b\.v|nv|ab|as|plc|pty|ag|oy|srl|spa|kk|pte)\b\.?/g;
+
+export function vendorKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(LEGAL_FORM, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
 
 export type Identifiable = Pick<Vendor, 'name' | 'website' | 'domains'>;
 

@@ -136,7 +136,7 @@ describe('popup: search', () => {
   it('marks a recently added vendor as new in its result and on its card, and no other', () => {
     const at = '2026-11-20T08:00:00Z';
     renderPopup({ tabUrl: null, addedOn: (vendor) => (vendor.name === 'Stripe' ? at : null) });
-    type('s');
+    type('united states'); // several vendors, Stripe among them
     const results = within(screen.getByRole('list', { name: 'Search results' })).getAllByRole('listitem');
     const marked = results.filter((li) => li.querySelector('.new-marker'));
     expect(marked.map((li) => li.querySelector('h2')?.textContent)).toEqual(['Stripe']);

@@ -8,6 +8,7 @@ import { parseDpa } from '../normalize/dpa';
 import { normalizeLocation } from '../normalize/location';
 import { cleanText, MAX_NAME, splitList, trimSet } from '../normalize/text';
 import { hostOf, normalizeWebsite } from '../normalize/url';
+import { vendorKey } from '../vendor-identity';
 import type { RawVendor } from './fields';
 
 export const MAX_VENDORS = 20_000;
@@ -29,17 +30,6 @@ export function factsOf(raw: RawVendor): VendorFacts | null {
     use: splitList(raw.fields.use ?? '').slice(0, MAX_ITEMS),
     dpa: parseDpa(raw.fields.dpa),
   };
-}
-
-// "Stripe, Inc." and "Stripe" are one vendor: legal forms and punctuation do not distinguish.
-const LEGAL_FORM =
-  /\b(inc|incorporated|llc|l\.l\.c|ltd|limited|gmbh|corp|corporation|co|company|sa|sas|sarl|s\.a|bv|b\.v|nv|ab|as|plc|pty|ag|oy|srl|spa|kk|pte)\b\.?/g;
-
-export function vendorKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(LEGAL_FORM, ' ')
-    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function union(a: string[], b: string[]): string[] {

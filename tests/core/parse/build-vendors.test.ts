@@ -1,13 +1,8 @@
 // From stated facts to the document's vendors: names, merging duplicates, the publisher.
 import { describe, expect, it } from 'vitest';
 import type { VendorFacts } from '../../../src/core/assess';
-import {
-  buildVendors,
-  factsOf,
-  isPublisher,
-  mergeDuplicates,
-  vendorKey,
-} from '../../../src/core/parse/build-vendors';
+import { buildVendors, factsOf, isPublisher, mergeDuplicates } from '../../../src/core/parse/build-vendors';
+import { vendorKey } from '../../../src/core/vendor-identity';
 
 function facts(name: string, website: string | null, fields: Record<string, string> = {}): VendorFacts {
   const f = factsOf({ name, website, fields });
