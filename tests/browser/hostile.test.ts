@@ -196,6 +196,36 @@ describe('hostile lists, parsed and stored, in the popup and options page', () =
     });
   }
 
+  it('a damaged stored list whose problem message quotes hostile values', async () => {
+    const id = `<svg onload=alert('id')>${'I'.repeat(3000)}`;
+    const format = `<img src=x onerror="window.${HOSTILE_MARKER}='format'">${'W'.repeat(100_000)}`;
+    const damaged = { format, source: { title: '<b>x</b>', url: null, updated: null }, vendors: [] };
+    await ext.inWorker(
+      ([key, version, sourceId, list]) =>
+        chrome.storage.local.set({
+          [key]: {
+            schemaVersion: version,
+            revision: 1,
+            sources: { [sourceId]: { id: sourceId, title: 'x', url: null, fetchedAt: null, list } },
+          },
+        }),
+      [STORE_KEY, STORE_SCHEMA_VERSION, id, damaged] as const,
+    );
+    const options = await open('options.html');
+    const problem = options.getByRole('alert');
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('<svg onload');
+    expect(await options.locator('.source dd').nth(1).textContent()).toBe('7'); // the bundled list
+    await expectSafe(options, 'damaged record: options', true);
+    await options.close();
+    const popup = await open('popup.html');
+    await popup.getByRole('searchbox').fill('stripe');
+    await popup.waitForSelector('.results');
+    await expectSafe(popup, 'damaged record: popup', true);
+    await popup.close();
+    await expectNothingEscaped('damaged record');
+  });
+
   it('a v1 document stored as it is (validated, not cleaned): controls, bidi marks, 100 KB fields', async () => {
     const doc = hostileDocuments().find((d) => d.format === 'v1-json');
     if (!doc) throw new Error('no v1 document in the corpus');
