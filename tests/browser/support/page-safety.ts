@@ -109,7 +109,7 @@ export interface Watch {
   dialogs: string[];
   /** Uncaught errors in any page of ours. */
   pageErrors: string[];
-  /** Console errors (a CSP report would land here; printed, not failed on). */
+  /** Console errors in extension pages (a CSP report would land here; printed, not failed on). */
   consoleErrors: string[];
   /** Pages that opened without the test asking (window.open, target=_blank followed by a payload). */
   unexpectedPages: string[];
@@ -136,7 +136,9 @@ export function watchContext(context: BrowserContext): Watch {
     });
     page.on('pageerror', (error) => watch.pageErrors.push(`${page.url()}: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error') watch.consoleErrors.push(`${page.url()}: ${message.text()}`);
+      // Only the extension's pages: the test sites' missing favicons are not ours to report.
+      if (message.type() === 'error' && page.url().startsWith('chrome-extension://'))
+        watch.consoleErrors.push(`${page.url()}: ${message.text()}`);
     });
   };
   for (const page of context.pages()) follow(page);
