@@ -26,7 +26,18 @@ export interface PageSafety {
 }
 
 const INJECTABLE =
-  'script, iframe, frame, frameset, img, image, svg, math, object, embed, style, link, meta, base, video, audio, source, template, noscript, form, input[type="image"], marquee';
+  'script, iframe, frame, frameset, img, image, svg, math, object, embed, style, link, meta, base, video, audio, source, template, noscript, input[type="image"], marquee';
+
+/** How many vendors the options page says the source titled `title` holds (or the first source). */
+export async function vendorCountShown(page: Page, title?: string): Promise<string | null> {
+  const source = title
+    ? page.locator('.source').filter({ has: page.getByRole('heading', { name: title, exact: true }) })
+    : page.locator('.source').first();
+  return source
+    .locator('dt', { hasText: /^Vendors$/ })
+    .locator('xpath=following-sibling::dd[1]')
+    .textContent();
+}
 
 /** Reads the page's state; run after every view a test shows. */
 export function pageSafety(page: Page, marker: string, beaconHost: string): Promise<PageSafety> {
