@@ -7,7 +7,9 @@ import { cleanText, stripTrailingStop } from './text';
 
 countries.registerLocale(en);
 
-const ALIASES: Record<string, string> = data.aliases;
+// No prototype: a location part such as "constructor" or "__proto__" must find no alias (on a plain
+// object it found Object's own members, and the list failed validation as a whole).
+const ALIASES: Record<string, string> = Object.assign(Object.create(null), data.aliases);
 const REGIONS = new Set(data.regions);
 // "Dublin, Ireland (EU)": the region only restates where the country is.
 const EUROPE = new Set(['eu', 'e.u.', 'european union', 'europe', 'eea', 'european economic area']);
