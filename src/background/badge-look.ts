@@ -3,6 +3,7 @@
 // a vendor (foo.herokuapp.com) gets a quiet, different badge that never carries the vendor's findings,
 // because those findings are about the host, not about the site the user is on.
 
+import { formatDay } from '../core/format-day';
 import type { Flag, Vendor } from '../core/list';
 import type { MatchResult } from '../core/match';
 import { topFlag } from '../core/severity';
@@ -20,26 +21,10 @@ const FINDING_KEYS: Record<string, string> = {
   'transfer-no-adequacy': 'titleFindingNoAdequacy',
 };
 
-/** "2018-10-08" -> "8 Oct 2018" in the translation's locale; a calendar day, so UTC. */
-function formatDay(iso: string): string {
-  const time = Date.parse(`${iso}T00:00:00Z`);
-  if (Number.isNaN(time)) return iso;
-  const locale = t('formatLocale');
-  try {
-    return new Intl.DateTimeFormat(locale, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }).format(time);
-  } catch {
-    return iso; // a translation with a malformed locale tag
-  }
-}
-
 function dpaSummary(vendor: Vendor): string {
   const { status, date } = vendor.dpa;
-  if (status === 'signed') return date ? t('titleDpaSignedOn', formatDay(date)) : t('titleDpaSigned');
+  if (status === 'signed')
+    return date ? t('titleDpaSignedOn', formatDay(date, t('formatLocale'))) : t('titleDpaSigned');
   if (status === 'incorporated') return t('titleDpaIncorporated');
   if (status === 'not-signed') return t('titleFindingDpaNotSigned');
   return t('titleFindingDpaUnknown');

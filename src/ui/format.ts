@@ -1,16 +1,5 @@
 // Display formatting for list data: dates, ages, hosts and length limits. Pure and locale-aware.
-
-/** "2018-10-08" -> "8 Oct 2018" in the given locale; the date is a calendar day, so UTC. */
-export function formatDay(iso: string, locale: string): string {
-  const time = Date.parse(`${iso}T00:00:00Z`);
-  if (Number.isNaN(time)) return iso;
-  return new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(time);
-}
+export { formatDay } from '../core/format-day';
 
 /** How long ago a day was, in the largest whole unit: "8 years ago", "3 months ago", "today". */
 export function formatAge(iso: string, now: Date, locale: string): string {

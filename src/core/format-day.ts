@@ -1,0 +1,17 @@
+// A calendar day for display, shared by the badge title and the pages: "2018-10-08" -> "8 Oct 2018".
+
+/** In the given locale; the date is a calendar day, so UTC. A bad date or locale tag gives the ISO text. */
+export function formatDay(iso: string, locale: string): string {
+  const time = Date.parse(`${iso}T00:00:00Z`);
+  if (Number.isNaN(time)) return iso;
+  try {
+    return new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(time);
+  } catch {
+    return iso; // a translation with a malformed locale tag
+  }
+}
