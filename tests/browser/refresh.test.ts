@@ -239,7 +239,12 @@ describe('the schedule', () => {
     expect(source.lastAttempt?.message).toBe('Updated: Dovetail added 1 subprocessor: Zapier.');
     // Chrome's getAll answers only which notifications are shown (id -> true); their text is checked
     // in tests/background/refresh-runner.test.ts.
-    const shown = await ext.inWorker(() => chrome.notifications.getAll(), null);
+    // The runner notifies after it writes the list, so the notification may follow a moment later.
+    let shown: object = {};
+    for (let i = 0; i < 100 && Object.keys(shown).length === 0; i++) {
+      shown = await ext.inWorker(() => chrome.notifications.getAll(), null);
+      if (Object.keys(shown).length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(Object.keys(shown)).toEqual(['lens-source:dovetail']);
   });
 
