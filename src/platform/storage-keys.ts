@@ -5,3 +5,7 @@
 export const STORE_KEY = 'lens.store';
 /** storage.sync (storage.local where sync is missing): the user's settings (see settings.ts). */
 export const SETTINGS_KEY = 'lens.settings';
+/** storage.local: the read views' head, written with the record (see store-views.ts). */
+export const VIEW_KEY = 'lens.view';
+/** storage.local: one shard of the read views. */
+export const viewShardKey = (shard: number) => `${VIEW_KEY}.${shard}`;
