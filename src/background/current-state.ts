@@ -1,23 +1,32 @@
 // What a badge decision needs: the vendor a host matches, and the settings. A navigation reads the
-// views' head and the one shard its host belongs to (platform/view-reader.ts): no merge, no
-// validation, no full-register read, so a worker woken by the navigation answers as fast with 10,000
-// vendors as with 7. Both are cached for the life of one worker (MV3 stops idle workers; a fresh one
-// reads storage again) and forgotten when the views change. Without usable views (not built yet,
+// views' head, the shard its host belongs to and the chunk of the vendor it matches
+// (platform/view-reader.ts): a few KB, no merge, no validation, no full-register read, so a worker
+// woken by the navigation answers as fast with 10,000 vendors as with 7. They are cached for the
+// life of one worker (MV3 stops idle workers; a fresh one reads storage again) and forgotten when
+// the views change. Without usable views (not built yet,
 // damaged, written by another version, or a record written from outside the store code) the register
 // is read the full way, and the views are rebuilt once.
 import { buildMatchIndex, type MatchIndex, type MatchResult, match } from '../core/match';
-import { shardOf } from '../core/site-shards';
+import { chunkOf, matchInShard, type ShardIndex, shardOf } from '../core/site-shards';
 import { loadList } from '../platform/list-store';
 import { loadSettings, type Settings } from '../platform/settings';
 import { rebuildViews } from '../platform/source-store';
-import { type HeadRead, readViewHead, readViewShard, type SiteShard } from '../platform/view-reader';
+import {
+  type HeadRead,
+  readSiteShard,
+  readVendorChunk,
+  readViewHead,
+  resultOf,
+  type VendorChunk,
+} from '../platform/view-reader';
 
-// A worker that visits many sites keeps at most this many shards (the whole register at 10,000
-// vendors is 512 shards).
-const SHARDS_KEPT = 32;
+// A worker that visits many sites keeps at most this many shards and chunks of each (a register of
+// 10,000 vendors has 256 shards and 157 chunks).
+const PARTS_KEPT = 32;
 
 let head: Promise<HeadRead> | null = null;
-let shards = new Map<number, Promise<SiteShard | null>>();
+let shards = new Map<number, Promise<ShardIndex | null>>();
+let chunks = new Map<number, Promise<VendorChunk | null>>();
 let fullIndex: Promise<MatchIndex> | null = null;
 /** The record changed without its views: they describe an older one until rebuilt. */
 let viewsStale = false;
@@ -69,15 +78,25 @@ function currentHead(): Promise<HeadRead> {
   return head;
 }
 
-function shardFor(read: HeadRead & { kind: 'ready' }, host: string): Promise<SiteShard | null> {
-  const shard = shardOf(host, read.head.shards);
-  let found = shards.get(shard);
-  if (!found) {
-    found = readViewShard(read.head, host);
-    if (shards.size >= SHARDS_KEPT) shards.delete(shards.keys().next().value as number);
-    shards.set(shard, found);
+function cached<T>(parts: Map<number, Promise<T>>, key: number, load: () => Promise<T>): Promise<T> {
+  let part = parts.get(key);
+  if (!part) {
+    part = load();
+    if (parts.size >= PARTS_KEPT) parts.delete(parts.keys().next().value as number);
+    parts.set(key, part);
   }
-  return found;
+  return part;
+}
+
+/** What the views say a host matches; null when they cannot say (a damaged part, another build). */
+async function fromViews(read: HeadRead & { kind: 'ready' }, host: string): Promise<MatchResult | null> {
+  const { head: h } = read;
+  const shard = await cached(shards, shardOf(host, h.shards), () => readSiteShard(h, host));
+  if (!shard) return null;
+  const found = matchInShard(shard, host);
+  if (found.at === null) return resultOf(found, null, h.chunkSize);
+  const number = chunkOf(found.at, h.chunkSize);
+  return resultOf(found, await cached(chunks, number, () => readVendorChunk(h, number)), h.chunkSize);
 }
 
 function currentFullIndex(): Promise<MatchIndex> {
@@ -96,12 +115,11 @@ export async function siteOf(host: string): Promise<MatchResult> {
   if (viewsStale) return match(await currentFullIndex(), host);
   let read = await currentHead();
   for (let attempt = 0; read.kind === 'ready' && attempt < 2; attempt++) {
-    const shard = await shardFor(read, host);
-    if (shard) return match(shard.index, host);
-    // A shard of another build: the views changed after the head was read. Read the head again.
+    const found = await fromViews(read, host);
+    if (found) return found;
+    // A part of another build: the views changed after the head was read. Read the head again.
     if (attempt === 0) {
-      head = null;
-      shards = new Map();
+      forgetParts();
       read = await currentHead();
     }
   }
@@ -124,10 +142,15 @@ export function currentSettings(): Promise<Settings> {
 /** The views changed: read them afresh from now on. `written`: by the store code, with the record,
  * so they agree with it whatever was written before. */
 export function forgetViews(written = false): void {
-  head = null;
-  shards = new Map();
+  forgetParts();
   fullIndex = null;
   if (written) viewsStale = false;
+}
+
+function forgetParts(): void {
+  head = null;
+  shards = new Map();
+  chunks = new Map();
 }
 
 /** The record changed without its views: read it the full way until they are rebuilt. */

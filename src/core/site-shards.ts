@@ -1,16 +1,18 @@
-// The register cut into shards by site, so that a reader that knows a host reads one small shard
-// instead of the whole register. A host can only match a vendor domain that shares the host's last
-// two labels (match.ts looks up suffixes of the host, which all end in those two labels), so a shard
-// named by a hash of those two labels holds every vendor the host can match: matching the host within
-// its shard gives what matching it within the register gives. Vendors keep their register order in a
-// shard (the first vendor to claim a domain keeps it), and each shard says where its vendors sit in
-// the register, so the shards together give the register back.
+// The register laid out for readers that know a host, so that they read a few KB instead of the
+// whole register. A host can only match a vendor domain that shares the host's last two labels
+// (match.ts looks up suffixes of the host, which all end in those two labels), so the domains are
+// cut into shards by a hash of those two labels: a host's shard holds every domain it can match,
+// each with the register index of the vendor that lists it. Matching the host against its shard
+// gives what matching it against the whole register gives (same first claim, same depth under the
+// tail). The vendors themselves sit in chunks of consecutive register indices, each stored once.
 import type { SubprocessorList, Vendor } from './list';
-import { tailOf } from './match';
+import { buildMatchIndex, type MatchIndex, match, type Relation, tailOf } from './match';
 
-/** About this many vendors per shard (more where vendors share a tail), at most MAX_SHARDS shards. */
-export const VENDORS_PER_SHARD = 32;
+/** About this many vendors' domains per shard, at most MAX_SHARDS shards. */
+export const VENDORS_PER_SHARD = 64;
 export const MAX_SHARDS = 1024;
+/** Vendors per chunk: a card or badge reads one chunk. */
+export const CHUNK_SIZE = 64;
 
 /** How many shards a register of `vendorCount` vendors gets: a power of two, so a hash picks one. */
 export function shardCountFor(vendorCount: number): number {
@@ -34,24 +36,61 @@ export function shardOf(name: string, count: number): number {
   return hash(tailOf(name)) & (count - 1);
 }
 
-function matchable(domains: readonly string[] | undefined): string[] {
-  // match.ts never looks up a single label, so such a domain never decides a shard.
-  return (domains ?? []).filter((d) => d.includes('.'));
+/** The chunk that holds the vendor at a register index. */
+export function chunkOf(index: number, chunkSize = CHUNK_SIZE): number {
+  return Math.floor(index / chunkSize);
 }
 
-/**
- * The register index of every vendor in each shard, in register order. A vendor is in the shard of
- * each of its own and hosting domains; one with none that can match (no dotted domain) is put in
- * shard index % count, so that every vendor is in at least one shard.
- */
-export function shardMembers(list: Pick<SubprocessorList, 'vendors'>, count: number): number[][] {
-  const members: number[][] = Array.from({ length: count }, () => []);
+/** A domain in a shard: [domain, register index of its vendor, 1 for a hosting domain else 0]. */
+export type ShardEntry = [string, number, 0 | 1];
+
+/** Every own and hosting domain of the register in its shard, in register order. A single label is
+ * left out: match.ts never looks one up. */
+export function shardEntries(list: Pick<SubprocessorList, 'vendors'>, count: number): ShardEntry[][] {
+  const shards: ShardEntry[][] = Array.from({ length: count }, () => []);
   list.vendors.forEach((vendor: Vendor, index) => {
-    const shards = new Set(
-      [...matchable(vendor.domains), ...matchable(vendor.hostingDomains)].map((d) => shardOf(d, count)),
-    );
-    if (shards.size === 0) shards.add(index % count);
-    for (const shard of shards) members[shard]?.push(index);
+    const add = (domain: string, hosting: 0 | 1) => {
+      if (domain.includes('.')) shards[shardOf(domain, count)]?.push([domain, index, hosting]);
+    };
+    for (const domain of vendor.domains) add(domain, 0);
+    for (const domain of vendor.hostingDomains ?? []) add(domain, 1);
   });
-  return members;
+  return shards;
+}
+
+/** A shard ready to match hosts: a match index over its domains, vendor by vendor in register order. */
+export interface ShardIndex {
+  index: MatchIndex;
+  /** The register index of each vendor of `index`. */
+  registerIndices: number[];
+}
+
+export function shardIndexOf(entries: readonly ShardEntry[]): ShardIndex {
+  const byVendor = new Map<number, Pick<Vendor, 'domains' | 'hostingDomains'>>();
+  for (const [domain, at, hosting] of entries) {
+    let vendor = byVendor.get(at);
+    if (!vendor) {
+      vendor = { domains: [], hostingDomains: [] };
+      byVendor.set(at, vendor);
+    }
+    (hosting ? (vendor.hostingDomains as string[]) : vendor.domains).push(domain);
+  }
+  const registerIndices = [...byVendor.keys()].sort((a, b) => a - b);
+  const vendors = registerIndices.map((at) => byVendor.get(at)) as Vendor[];
+  return { index: buildMatchIndex({ vendors }), registerIndices };
+}
+
+export interface ShardMatch {
+  /** The register index of the vendor found; null for none. */
+  at: number | null;
+  relation: Relation | null;
+  domain: string | null;
+}
+
+/** A host matched against its shard: what match() against the whole register finds, by index. */
+export function matchInShard(shard: ShardIndex, host: string): ShardMatch {
+  const found = match(shard.index, host);
+  const position = found.vendor ? shard.index.vendors.indexOf(found.vendor) : -1;
+  const at = position < 0 ? null : (shard.registerIndices[position] ?? null);
+  return { at, relation: at === null ? null : found.relation, domain: at === null ? null : found.domain };
 }

@@ -12,7 +12,7 @@ import {
   type StoreRecord,
   toStorable,
 } from './store-record';
-import { buildViews, leftoverShardKeys, shardsOf, VIEW_KEY, withoutViews } from './store-views';
+import { buildViews, leftoverKeys, VIEW_KEY, withoutViews } from './store-views';
 
 export const BACKUP_KEY = `${STORE_KEY}.backup`;
 
@@ -46,7 +46,7 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
  * Writes `items` (the record, or nothing) with the read views of `record` in one set(). Views that
  * cannot be made, or that do not fit (storage.local holds 10 MB without the unlimitedStorage
  * permission), are not worth losing the record for: it is then written with a head that says there
- * are no views, so readers read the record. Shards a larger build left behind are cleared after.
+ * are no views, so readers read the record. Keys a larger build left behind are cleared after.
  */
 async function writeWithViews(
   items: Record<string, unknown>,
@@ -63,7 +63,7 @@ async function writeWithViews(
     views = withoutViews(revision);
     await browser.storage.local.set({ ...items, ...views });
   }
-  const leftover = leftoverShardKeys(shardsOf(storedHead), shardsOf(views[VIEW_KEY]));
+  const leftover = leftoverKeys(storedHead, views[VIEW_KEY]);
   if (leftover.length) await browser.storage.local.remove(leftover).catch(() => undefined);
 }
 

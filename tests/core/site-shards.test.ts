@@ -1,10 +1,18 @@
-// The register cut into shards by site: a host matched within its shard finds exactly what it finds
-// within the whole register, and the shards together hold every vendor.
+// The register laid out by site: a host matched within its shard finds exactly what it finds within
+// the whole register, and every matchable domain is in exactly one shard.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SubprocessorList, Vendor } from '../../src/core/list';
 import { buildMatchIndex, hostOfInput, match } from '../../src/core/match';
-import { MAX_SHARDS, shardCountFor, shardMembers, shardOf } from '../../src/core/site-shards';
+import {
+  chunkOf,
+  MAX_SHARDS,
+  matchInShard,
+  shardCountFor,
+  shardEntries,
+  shardIndexOf,
+  shardOf,
+} from '../../src/core/site-shards';
 import { registerList } from '../fixtures/generate-vendors';
 import { fuzzParams } from './support/fuzz';
 
@@ -31,28 +39,24 @@ const listOf = (vendors: Vendor[]): SubprocessorList => ({
 
 /** Matches hosts through their shard and through the whole register, as register indices. */
 function matchers(list: SubprocessorList, count: number) {
-  const members = shardMembers(list, count);
-  const shardIndices = members.map((m) =>
-    buildMatchIndex({ vendors: m.map((i) => list.vendors[i] as Vendor) }),
-  );
+  const shards = shardEntries(list, count).map(shardIndexOf);
   const whole = buildMatchIndex(list);
-  const described = (found: ReturnType<typeof match>) => ({
-    at: found.vendor ? list.vendors.indexOf(found.vendor) : null,
-    relation: found.relation,
-    domain: found.domain,
-  });
   return {
-    viaShard: (host: string) => described(match(shardIndices[shardOf(host, count)] ?? whole, host)),
-    viaRegister: (host: string) => described(match(whole, host)),
+    viaShard: (host: string) => matchInShard(shards[shardOf(host, count)] ?? shardIndexOf([]), host),
+    viaRegister: (host: string) => {
+      const found = match(whole, host);
+      const at = found.vendor ? list.vendors.indexOf(found.vendor) : null;
+      return { at, relation: found.relation, domain: found.domain };
+    },
   };
 }
 
 describe('shardCountFor', () => {
   it('gives one shard to a short list and a power of two that grows with the register, up to a cap', () => {
-    expect([0, 7, 32].map(shardCountFor)).toEqual([1, 1, 1]);
-    expect(shardCountFor(33)).toBe(2);
-    expect(shardCountFor(200)).toBe(8);
-    expect(shardCountFor(10_000)).toBe(512);
+    expect([0, 7, 64].map(shardCountFor)).toEqual([1, 1, 1]);
+    expect(shardCountFor(65)).toBe(2);
+    expect(shardCountFor(200)).toBe(4);
+    expect(shardCountFor(10_000)).toBe(256);
     expect(shardCountFor(10_000_000)).toBe(MAX_SHARDS);
   });
 });
@@ -72,8 +76,8 @@ describe('shardOf', () => {
   });
 });
 
-describe('shardMembers', () => {
-  it('holds every vendor at least once, in register order, in the shard of each of its domains', () => {
+describe('shardEntries', () => {
+  it('puts every dotted domain in the shard of its last two labels, once, in register order', () => {
     const list = listOf([
       vendor('Stripe', ['stripe.com', 'stripe.network']),
       vendor('Heroku', ['heroku.com'], ['herokuapp.com']),
@@ -81,16 +85,23 @@ describe('shardMembers', () => {
       vendor('Single label', ['localhost']),
     ]);
     const count = 8;
-    const members = shardMembers(list, count);
-    expect(members).toHaveLength(count);
-    for (const shard of members) expect(shard).toEqual([...shard].sort((a, b) => a - b));
-    expect(members[shardOf('stripe.com', count)]).toContain(0);
-    expect(members[shardOf('stripe.network', count)]).toContain(0);
-    expect(members[shardOf('herokuapp.com', count)]).toContain(1);
-    // Vendors nothing can match still have a shard, so the shards give the register back.
-    expect(members[2 % count]).toContain(2);
-    expect(members[3 % count]).toContain(3);
-    expect(new Set(members.flat())).toEqual(new Set([0, 1, 2, 3]));
+    const shards = shardEntries(list, count);
+    expect(shards).toHaveLength(count);
+    expect(shards[shardOf('stripe.com', count)]).toContainEqual(['stripe.com', 0, 0]);
+    expect(shards[shardOf('stripe.network', count)]).toContainEqual(['stripe.network', 0, 0]);
+    expect(shards[shardOf('herokuapp.com', count)]).toContainEqual(['herokuapp.com', 1, 1]);
+    expect(
+      shards
+        .flat()
+        .map(([d]) => d)
+        .sort(),
+    ).toEqual(['heroku.com', 'herokuapp.com', 'stripe.com', 'stripe.network'].sort());
+    for (const shard of shards) expect(shard.map(([, at]) => at)).toEqual(shard.map(([, at]) => at).sort());
+  });
+
+  it('gives each register index its chunk', () => {
+    expect([0, 63, 64, 9_999].map((i) => chunkOf(i))).toEqual([0, 0, 1, 156]);
+    expect(chunkOf(10, 4)).toBe(2);
   });
 
   it('matches every host of a generated 2,000-vendor register as the whole register does', () => {
@@ -106,10 +117,10 @@ describe('shardMembers', () => {
   });
 
   it('matches as the whole register does, whatever the domains, also when vendors claim the same ones', () => {
-    // Few labels, so that vendors share domains and tails (first claim wins), nest (aws.amazon.com
-    // under amazon.com) and host customers (herokuapp.com).
-    const label = fc.constantFrom('a', 'b', 'amazon', 'aws', 'co', 'uk', 'com', 'herokuapp');
-    const domain = fc.array(label, { minLength: 1, maxLength: 4 }).map((labels) => labels.join('.'));
+    // Few labels, so that vendors share domains and tails (the first claim wins), nest (a.b.co under
+    // b.co) and host customers; hosts are every vendor domain, bare and under a subdomain, and others.
+    const label = fc.constantFrom('a', 'b', 'co', 'uk', 'com', 'herokuapp');
+    const domain = fc.array(label, { minLength: 1, maxLength: 3 }).map((labels) => labels.join('.'));
     const vendorArb = fc
       .tuple(
         fc.array(domain, { maxLength: 3 }),
@@ -120,10 +131,11 @@ describe('shardMembers', () => {
       fc.property(
         fc.array(vendorArb, { maxLength: 12 }),
         fc.constantFrom(1, 2, 4, 16),
-        fc.array(domain, { minLength: 1, maxLength: 8 }),
-        (vendors, count, hosts) => {
+        fc.array(domain, { maxLength: 4 }),
+        (vendors, count, others) => {
           const { viaShard, viaRegister } = matchers(listOf(vendors), count);
-          for (const raw of hosts) {
+          const named = vendors.flatMap((v) => [...v.domains, ...(v.hostingDomains ?? [])]);
+          for (const raw of [...named, ...named.map((d) => `x.${d}`), ...others]) {
             const host = hostOfInput(raw);
             if (host) expect(viaShard(host)).toEqual(viaRegister(host));
           }

@@ -4,11 +4,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildBundledLists } from '../../scripts/build-data';
 import type { SubprocessorList, Vendor } from '../../src/core/list';
-import { shardCountFor, shardOf } from '../../src/core/site-shards';
+import { CHUNK_SIZE, chunkOf, shardCountFor, shardOf } from '../../src/core/site-shards';
 import { loadList, saveSource, snapshotSource } from '../../src/platform/list-store';
 import { rebuildViews, updateStore } from '../../src/platform/source-store';
 import { STORE_KEY } from '../../src/platform/store-record';
-import { VIEW_KEY, type ViewHead, type ViewShard, viewShardKey } from '../../src/platform/store-views';
+import {
+  type SiteShardValue,
+  siteShardKey,
+  type VendorChunkValue,
+  VIEW_KEY,
+  type ViewHead,
+  vendorChunkKey,
+} from '../../src/platform/store-views';
 import { unpackJson } from '../../src/platform/view-codec';
 import { generateVendors } from '../fixtures/generate-vendors';
 import { fakeBrowser } from '../support/fake-browser';
@@ -22,18 +29,22 @@ if (!dovetail) throw new Error('no bundled source');
 const bundled = dovetail.list;
 
 const head = () => fakeBrowser.storage.local.peek(VIEW_KEY) as ViewHead;
-/** The shard keys in storage (a build has at most 1,024). */
-const shardKeys = () =>
-  Array.from({ length: 1024 }, (_, i) => viewShardKey(i)).filter(
-    (key) => fakeBrowser.storage.local.peek(key) !== undefined,
-  );
+/** The view keys in storage besides the head (a build has at most 1,024 shards). */
+const partKeys = () =>
+  Array.from({ length: 1024 }, (_, i) => [siteShardKey(i), vendorChunkKey(i)])
+    .flat()
+    .filter((key) => fakeBrowser.storage.local.peek(key) !== undefined)
+    .sort();
 const shard = async (n: number) =>
-  (await unpackJson(fakeBrowser.storage.local.peek(viewShardKey(n)))) as ViewShard;
+  (await unpackJson(fakeBrowser.storage.local.peek(siteShardKey(n)))) as SiteShardValue;
+const chunk = async (n: number) =>
+  (await unpackJson(fakeBrowser.storage.local.peek(vendorChunkKey(n)))) as VendorChunkValue;
+const chunks = () => Math.ceil(head().vendorCount / head().chunkSize);
 
-/** The register the views give back: every shard's vendors placed at their register index. */
+/** The register the views give back: every chunk's vendors in order. */
 async function viewRegister(): Promise<Vendor[]> {
   const vendors: Vendor[] = [];
-  for (let n = 0; n < head().shards; n++) for (const [i, v] of (await shard(n)).vendors) vendors[i] = v;
+  for (let n = 0; n < chunks(); n++) vendors.push(...(await chunk(n)).vendors);
   return vendors;
 }
 
@@ -63,12 +74,28 @@ describe('views written with the record', () => {
     await saveSource(source('acme', large()));
     expect(set).toHaveBeenCalledTimes(1);
     const items = set.mock.calls[0]?.[0] as Record<string, unknown>;
-    const count = shardCountFor(bundled.vendors.length + 300);
+    const vendors = bundled.vendors.length + 300;
+    const count = shardCountFor(vendors);
+    const chunkTotal = Math.ceil(vendors / CHUNK_SIZE);
+    expect(count).toBeGreaterThan(1);
+    expect(chunkTotal).toBeGreaterThan(1);
     expect(Object.keys(items).sort()).toEqual(
-      [STORE_KEY, VIEW_KEY, ...Array.from({ length: count }, (_, i) => viewShardKey(i))].sort(),
+      [
+        STORE_KEY,
+        VIEW_KEY,
+        ...Array.from({ length: count }, (_, i) => siteShardKey(i)),
+        ...Array.from({ length: chunkTotal }, (_, i) => vendorChunkKey(i)),
+      ].sort(),
     );
-    expect(head()).toMatchObject({ format: 1, revision: 1, version: '0.1.0', shards: count });
+    expect(head()).toMatchObject({
+      format: 1,
+      revision: 1,
+      version: '0.1.0',
+      shards: count,
+      vendorCount: vendors,
+    });
     for (let n = 0; n < count; n++) expect((await shard(n)).stamp).toBe(head().stamp);
+    for (let n = 0; n < chunkTotal; n++) expect((await chunk(n)).stamp).toBe(head().stamp);
   });
 
   it('hold the register that the full read gives, and its source line', async () => {
@@ -82,13 +109,24 @@ describe('views written with the record', () => {
     });
   });
 
-  it("put each vendor in the shard of each of its domains' last two labels", async () => {
+  it('put each domain in the shard of its last two labels, and each vendor in its chunk', async () => {
     await saveSource(source('acme', large()));
-    const { shards } = head();
-    const stripe = await shard(shardOf('dashboard.stripe.com', shards));
-    expect(stripe.vendors.map(([, v]) => v.name)).toContain('Stripe');
-    const heroku = await shard(shardOf('foo.herokuapp.com', shards));
-    expect(heroku.vendors.map(([, v]) => v.name)).toContain('Heroku');
+    const { shards, chunkSize } = head();
+    const register = (await loadList()).list.vendors;
+    const stripe = register.findIndex((v) => v.name === 'Stripe');
+    expect((await shard(shardOf('dashboard.stripe.com', shards))).entries).toContainEqual([
+      'stripe.com',
+      stripe,
+      0,
+    ]);
+    const heroku = register.findIndex((v) => v.name === 'Heroku');
+    expect((await shard(shardOf('foo.herokuapp.com', shards))).entries).toContainEqual([
+      'herokuapp.com',
+      heroku,
+      1,
+    ]);
+    const last = register.length - 1;
+    expect((await chunk(chunkOf(last, chunkSize))).vendors[last % chunkSize]).toEqual(register[last]);
   });
 
   it('carry the latest additions of their vendors, for "new"', async () => {
@@ -112,14 +150,14 @@ describe('views written with the record', () => {
       confirmed: false,
     };
     await saveSource({ ...source('dovetail', bundled), history: [entry] });
-    const stripe = await shard(shardOf('stripe.com', head().shards));
-    expect(stripe.additions).toEqual(expect.arrayContaining([['n:stripe', at]]));
+    expect((await chunk(0)).additions).toEqual(expect.arrayContaining([['n:stripe', at]]));
   });
 
   it('are written with the bundled list when nothing is stored yet (rebuild on install)', async () => {
     await rebuildViews();
     expect(fakeBrowser.storage.local.peek(STORE_KEY)).toBeUndefined();
     expect(head()).toMatchObject({ revision: null, shards: 1, vendorCount: bundled.vendors.length });
+    expect(partKeys()).toEqual([siteShardKey(0), vendorChunkKey(0)]);
     expect((await viewRegister()).map((v) => v.name)).toEqual(bundled.vendors.map((v) => v.name));
   });
 
@@ -135,8 +173,8 @@ describe('views written with the record', () => {
     await rebuildViews();
     expect(fakeBrowser.storage.local.peek(STORE_KEY)).toEqual(outside);
     expect(head()).toMatchObject({ revision: 7, shards: 1, vendorCount: 2 });
-    // The larger build's shards are cleared, not left behind.
-    expect(shardKeys()).toEqual([viewShardKey(0)]);
+    // The larger build's shards and chunks are cleared, not left behind.
+    expect(partKeys()).toEqual([siteShardKey(0), vendorChunkKey(0)]);
   });
 
   it('keep the record when the views do not fit, with a head that says there are none', async () => {
@@ -151,7 +189,7 @@ describe('views written with the record', () => {
     expect(errors).toHaveBeenCalled();
     expect((fakeBrowser.storage.local.peek(STORE_KEY) as { revision: number }).revision).toBe(1);
     expect(head()).toMatchObject({ revision: 1, shards: 0 });
-    expect(shardKeys()).toEqual([]);
+    expect(partKeys()).toEqual([]);
     // The full read still has everything.
     expect((await loadList()).list.vendors).toHaveLength(bundled.vendors.length + 300);
   });

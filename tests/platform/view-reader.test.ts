@@ -4,11 +4,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildBundledLists } from '../../scripts/build-data';
 import type { SubprocessorList } from '../../src/core/list';
-import { shardOf } from '../../src/core/site-shards';
+import { chunkOf, shardOf } from '../../src/core/site-shards';
 import { loadList, saveSource } from '../../src/platform/list-store';
 import { rebuildViews } from '../../src/platform/source-store';
 import { STORE_KEY } from '../../src/platform/store-record';
-import { VIEW_KEY, type ViewHead, viewShardKey } from '../../src/platform/store-views';
+import { siteShardKey, VIEW_KEY, type ViewHead, vendorChunkKey } from '../../src/platform/store-views';
 import { packJson, unpackJson } from '../../src/platform/view-codec';
 import {
   onStoreChanged,
@@ -35,7 +35,15 @@ const large: SubprocessorList = {
 
 const local = fakeBrowser.storage.local;
 const head = () => local.peek(VIEW_KEY) as ViewHead;
-const shardKeyOf = (host: string) => viewShardKey(shardOf(host, head().shards));
+const shardKeyOf = (host: string) => siteShardKey(shardOf(host, head().shards));
+/** The chunk key of the first vendor named `name` in the register. */
+const chunkKeyOf = async (name: string) =>
+  vendorChunkKey(
+    chunkOf(
+      (await loadList()).list.vendors.findIndex((v) => v.name === name),
+      head().chunkSize,
+    ),
+  );
 
 async function store(list = large): Promise<void> {
   await saveSource({ id: 'acme', title: 'Acme', url: null, fetchedAt: null, list });
@@ -56,14 +64,15 @@ beforeEach(() => {
 });
 
 describe('readSiteView', () => {
-  it("finds a host's vendor, a customer's site on a hosting vendor, or nothing, from one shard", async () => {
+  it("finds a host's vendor, a customer's site on a hosting vendor, or nothing, from its shard", async () => {
     await store();
+    const chunk = await chunkKeyOf('Stripe');
     const get = vi.spyOn(local, 'get');
     const stripe = await readSiteView('dashboard.stripe.com');
     expect(stripe).toMatchObject({ found: { relation: 'vendor', domain: 'stripe.com' } });
     expect('found' in stripe && stripe.found.vendor?.name).toBe('Stripe');
-    // Two small reads: the head, then the host's shard; never the record.
-    expect(get.mock.calls).toEqual([[VIEW_KEY], [shardKeyOf('stripe.com')]]);
+    // Three small reads: the head, the host's shard, its vendor's chunk; never the record.
+    expect(get.mock.calls).toEqual([[VIEW_KEY], [[shardKeyOf('stripe.com')]], [[chunk]]]);
     const hosted = await readSiteView('foo.herokuapp.com');
     expect(hosted).toMatchObject({ found: { relation: 'hosted-on', domain: 'herokuapp.com' } });
     expect(await readSiteView('example.org')).toMatchObject({ found: { vendor: null } });
@@ -102,38 +111,62 @@ describe('readSiteView', () => {
     expect(await readViewHead()).toEqual({ kind: 'unusable' });
   });
 
-  it('is unusable with a damaged shard: not packed, corrupted bytes, or the wrong shape', async () => {
+  it('is unusable with a damaged shard or chunk: not packed, corrupted bytes, or the wrong shape', async () => {
     await store();
-    const key = shardKeyOf('stripe.com');
-    const packed = local.peek(key) as string;
-    const value = (await unpackJson(packed)) as { vendors: [number, Record<string, unknown>][] };
-    const corrupted = `${packed.slice(0, 40)}${packed.slice(40, 80).split('').reverse().join('')}${packed.slice(80)}`;
-    const nameless = { ...value, vendors: value.vendors.map(([i, v]) => [i, { ...v, name: 5 }]) };
-    const beyond = { ...value, vendors: value.vendors.map(([, v]) => [10_000_000, v]) };
-    for (const bad of [
-      { vendors: [] },
+    const shardKey = shardKeyOf('stripe.com');
+    const chunkKey = await chunkKeyOf('Stripe');
+    const corrupt = (packed: string) =>
+      `${packed.slice(0, 40)}${packed.slice(40, 80).split('').reverse().join('')}${packed.slice(80)}`;
+    const shard = local.peek(shardKey) as string;
+    const shardValue = (await unpackJson(shard)) as { entries: [string, number, number][] };
+    const chunk = local.peek(chunkKey) as string;
+    const chunkValue = (await unpackJson(chunk)) as { vendors: Record<string, unknown>[] };
+    const damagedShards = [
+      { entries: [] },
       'not base64!',
-      corrupted,
-      await packJson(nameless),
-      await packJson(beyond),
-    ]) {
-      await local.set({ [key]: bad });
+      corrupt(shard),
+      await packJson({ ...shardValue, entries: shardValue.entries.map(([d]) => [d, 10_000_000, 0]) }),
+      await packJson({ ...shardValue, entries: shardValue.entries.map(([d, at]) => [d, at, 'own']) }),
+    ];
+    for (const bad of damagedShards) {
+      await local.set({ [shardKey]: bad });
       await expectUnusable();
     }
-    await local.remove(key);
+    await local.set({ [shardKey]: shard });
+    const damagedChunks = [
+      corrupt(chunk),
+      await packJson({ ...chunkValue, vendors: chunkValue.vendors.map((v) => ({ ...v, name: 5 })) }),
+      await packJson({
+        ...chunkValue,
+        vendors: chunkValue.vendors.map((v) => ({ ...v, flags: [{ id: 1 }] })),
+      }),
+      await packJson({ ...chunkValue, vendors: chunkValue.vendors.slice(1) }),
+    ];
+    for (const bad of damagedChunks) {
+      await local.set({ [chunkKey]: bad });
+      await expectUnusable();
+    }
+    await local.remove(chunkKey);
     await expectUnusable();
+    await local.set({ [chunkKey]: chunk });
+    expect(await readSiteView('stripe.com')).toMatchObject({ found: { domain: 'stripe.com' } });
   });
 
-  it('is unusable with a shard of another build, and reads again when the views changed between its reads', async () => {
+  it('is unusable with a shard or chunk of another build, and reads again when the views changed between its reads', async () => {
     await store();
     const oldHead = head();
-    const oldShard = local.peek(shardKeyOf('stripe.com'));
+    const shardKey = shardKeyOf('stripe.com');
+    const chunkKey = await chunkKeyOf('Stripe');
+    const oldShard = local.peek(shardKey);
+    const oldChunk = local.peek(chunkKey);
     await store({ ...large, vendors: large.vendors.slice(1) });
-    const key = shardKeyOf('stripe.com');
-    const newShard = local.peek(key);
-    await local.set({ [key]: oldShard });
+    const newShard = local.peek(shardKey);
+    const newChunk = local.peek(chunkKey);
+    await local.set({ [shardKey]: oldShard });
     await expectUnusable();
-    await local.set({ [key]: newShard });
+    await local.set({ [shardKey]: newShard, [chunkKey]: oldChunk });
+    await expectUnusable();
+    await local.set({ [chunkKey]: newChunk });
     // The head is read, then a write lands before the shard is: the shard's stamp tells, and the
     // second try reads the new head with its shard.
     vi.spyOn(local, 'get').mockImplementationOnce(async () => ({ [VIEW_KEY]: oldHead }));
@@ -152,11 +185,11 @@ describe('readRegisterView', () => {
     expect(view?.list).toEqual((await loadList()).list);
   });
 
-  it('is null when a shard is missing, damaged or of another build', async () => {
+  it('is null when a chunk is missing, damaged or of another build', async () => {
     await store();
     const read = await readViewHead();
     if (read.kind !== 'ready') throw new Error('no views');
-    const key = viewShardKey(read.head.shards - 1);
+    const key = vendorChunkKey(Math.ceil(read.head.vendorCount / read.head.chunkSize) - 1);
     const kept = local.peek(key);
     await local.remove(key);
     expect(await readRegisterView(read.head)).toBeNull();

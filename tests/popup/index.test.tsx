@@ -168,6 +168,7 @@ describe('popup entry with read views', () => {
     version: '0.1.0',
     revision: 3,
     shards: 1,
+    chunkSize: 64,
     vendorCount: 7,
     source: { title: 'Views list', url: null, updated: '2026-11-01' },
     severalLists: false,
