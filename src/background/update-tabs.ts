@@ -18,11 +18,15 @@ export async function updateTab(tab: TabInfo): Promise<void> {
   const mine = ++updates;
   latest.set(tab.id, mine);
   const host = tab.url && /^https?:\/\//i.test(tab.url) ? hostOfInput(tab.url) : null;
-  const settings = await currentSettings();
-  const found = settings.badge && host ? await siteOf(host) : NO_MATCH;
+  // Settings and site are read together (a woken worker has neither); a badge turned off wastes the
+  // site read, which is a few KB.
+  const [settings, found] = await Promise.all([
+    currentSettings(),
+    host ? siteOf(host) : Promise.resolve(NO_MATCH),
+  ]);
   if (latest.get(tab.id) !== mine) return;
   latest.delete(tab.id);
-  const look = host ? badgeLook(found, host) : null;
+  const look = settings.badge && host ? badgeLook(found, host) : null;
   await (look ? showBadge(tab.id, look) : clearBadge(tab.id));
 }
 
