@@ -10,7 +10,7 @@ import { buildMatchIndex, type MatchIndex, type MatchResult, match } from '../co
 import { chunkOf, matchInShard, type ShardIndex, shardOf } from '../core/site-shards';
 import { loadList } from '../platform/list-store';
 import { loadSettings, type Settings } from '../platform/settings';
-import { rebuildViews } from '../platform/source-store';
+import { markViewsStale, rebuildViews } from '../platform/source-store';
 import {
   type HeadRead,
   readSiteShard,
@@ -153,11 +153,13 @@ function forgetParts(): void {
   chunks = new Map();
 }
 
-/** The record changed without its views: read it the full way until they are rebuilt. */
+/** The record changed without its views: read it the full way until they are rebuilt, and mark
+ * them stale in storage too, so that a worker stopped before the rebuild does not trust them. */
 export function distrustViews(): void {
   forgetViews();
   recordWrites++;
   viewsStale = true;
+  markViewsStale().catch(report);
 }
 
 export function useSettings(next: Settings): void {

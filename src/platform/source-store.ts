@@ -67,6 +67,23 @@ async function writeWithViews(
   if (leftover.length) await browser.storage.local.remove(leftover).catch(() => undefined);
 }
 
+async function markStale(): Promise<void> {
+  const head: unknown = (await browser.storage.local.get(VIEW_KEY))[VIEW_KEY];
+  if (typeof head === 'object' && head !== null && !(head as { stale?: unknown }).stale)
+    await browser.storage.local.set({ [VIEW_KEY]: { ...head, stale: true } });
+}
+
+/**
+ * Marks the stored views stale: the record was written without them (from outside the store code),
+ * so they describe an older record. Readers then read the record until a rebuild. Done at once (a
+ * worker may be stopped any moment), and again after the writes already queued, which include any
+ * rebuild that read the record before that write.
+ */
+export async function markViewsStale(): Promise<void> {
+  await markStale();
+  await serialised(markStale);
+}
+
 /** Makes the read views again from the stored record: after an update of the extension (whose
  * bundled list may differ), or when the record was written without them (from outside this code). */
 export function rebuildViews(): Promise<void> {

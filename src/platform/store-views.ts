@@ -43,6 +43,8 @@ export interface ViewHead {
   source: ListSource;
   /** Whether the register merges several lists (the card then says who lists a vendor). */
   severalLists: boolean;
+  /** Set when the record was written without the views: they describe an older one. */
+  stale?: true;
 }
 
 export interface SiteShardValue {

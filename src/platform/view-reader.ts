@@ -91,6 +91,8 @@ function isHead(x: unknown): x is ViewHead {
 
 export function headReadOf(value: unknown): HeadRead {
   if (!isHead(value) || value.version !== extensionVersion()) return { kind: 'unusable' };
+  // Marked stale: the record changed without them (source-store.ts markViewsStale).
+  if ((value as { stale?: unknown }).stale === true) return { kind: 'unusable' };
   return value.shards === 0 ? { kind: 'withheld' } : { kind: 'ready', head: value };
 }
 

@@ -6,7 +6,7 @@ import { buildBundledLists } from '../../scripts/build-data';
 import type { SubprocessorList, Vendor } from '../../src/core/list';
 import { CHUNK_SIZE, chunkOf, shardCountFor, shardOf } from '../../src/core/site-shards';
 import { loadList, saveSource, snapshotSource } from '../../src/platform/list-store';
-import { rebuildViews, updateStore } from '../../src/platform/source-store';
+import { markViewsStale, rebuildViews, updateStore } from '../../src/platform/source-store';
 import { STORE_KEY } from '../../src/platform/store-record';
 import {
   type SiteShardValue,
@@ -17,6 +17,7 @@ import {
   vendorChunkKey,
 } from '../../src/platform/store-views';
 import { unpackJson } from '../../src/platform/view-codec';
+import { readViewHead } from '../../src/platform/view-reader';
 import { generateVendors } from '../fixtures/generate-vendors';
 import { fakeBrowser } from '../support/fake-browser';
 
@@ -175,6 +176,18 @@ describe('views written with the record', () => {
     expect(head()).toMatchObject({ revision: 7, shards: 1, vendorCount: 2 });
     // The larger build's shards and chunks are cleared, not left behind.
     expect(partKeys()).toEqual([siteShardKey(0), vendorChunkKey(0)]);
+  });
+
+  it('are marked stale at once when the record changed without them, until rebuilt', async () => {
+    await saveSource(source('acme', large()));
+    await fakeBrowser.storage.local.set({ [STORE_KEY]: { schemaVersion: 2, revision: 9, sources: {} } });
+    await markViewsStale();
+    expect(head()).toMatchObject({ revision: 1, stale: true });
+    expect(await readViewHead()).toEqual({ kind: 'unusable' });
+    await rebuildViews();
+    expect(head()).toMatchObject({ revision: 9 });
+    expect(head().stale).toBeUndefined();
+    expect((await readViewHead()).kind).toBe('ready');
   });
 
   it('keep the record when the views do not fit, with a head that says there are none', async () => {
