@@ -128,7 +128,8 @@ export function withoutViews(revision: number | null): Record<string, unknown> {
 /** The shard and chunk keys a stored head's build wrote (none for anything that is not a head). */
 function keysOf(head: unknown): Set<string> {
   const h = (head ?? {}) as Partial<ViewHead>;
-  const count = (x: unknown, max: number) => (Number.isInteger(x) && (x as number) > 0 ? Math.min(x as number, max) : 0);
+  const count = (x: unknown, max: number) =>
+    Number.isInteger(x) && (x as number) > 0 ? Math.min(x as number, max) : 0;
   const keys = new Set<string>();
   for (let shard = 0; shard < count(h.shards, MAX_SHARDS); shard++) keys.add(siteShardKey(shard));
   const size = count(h.chunkSize, Number.MAX_SAFE_INTEGER);

@@ -123,7 +123,11 @@ async function get(keys: string[]): Promise<Record<string, unknown> | null> {
 }
 
 const isEntry = (head: ViewHead) => (x: unknown) =>
-  Array.isArray(x) && isString(x[0]) && isCount(x[1]) && x[1] < head.vendorCount && (x[2] === 0 || x[2] === 1);
+  Array.isArray(x) &&
+  isString(x[0]) &&
+  isCount(x[1]) &&
+  x[1] < head.vendorCount &&
+  (x[2] === 0 || x[2] === 1);
 
 /** The site shard of a host, ready to match it; null when damaged or not of `head`'s build. */
 export async function readSiteShard(head: ViewHead, host: string): Promise<ShardIndex | null> {
@@ -139,7 +143,10 @@ function chunkFrom(head: ViewHead, chunk: number, value: unknown): VendorChunk |
   const { vendors, additions } = value;
   const expected = Math.min(head.chunkSize, head.vendorCount - chunk * head.chunkSize);
   if (!Array.isArray(vendors) || vendors.length !== expected || !vendors.every(isVendor)) return null;
-  if (!Array.isArray(additions) || !additions.every((a) => Array.isArray(a) && isString(a[0]) && isString(a[1])))
+  if (
+    !Array.isArray(additions) ||
+    !additions.every((a) => Array.isArray(a) && isString(a[0]) && isString(a[1]))
+  )
     return null;
   return { vendors, additions: new Map(additions as [string, string][]) };
 }
@@ -153,7 +160,11 @@ export async function readVendorChunk(head: ViewHead, chunk: number): Promise<Ve
 const NO_MATCH: MatchResult = { vendor: null, relation: null, domain: null };
 
 /** A shard's match with its vendor from `chunk` (the chunk of `found.at`). */
-export function resultOf(found: ShardMatch, chunk: VendorChunk | null, chunkSize: number): MatchResult | null {
+export function resultOf(
+  found: ShardMatch,
+  chunk: VendorChunk | null,
+  chunkSize: number,
+): MatchResult | null {
   if (found.at === null) return NO_MATCH;
   const vendor = chunk?.vendors[found.at % chunkSize];
   return vendor ? { vendor, relation: found.relation, domain: found.domain } : null;
