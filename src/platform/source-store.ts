@@ -60,6 +60,9 @@ async function writeWithViews(
     await browser.storage.local.set({ ...items, ...views });
   } catch (error) {
     console.error('Subprocessor Lens: the read views were not written:', error);
+    // The old views' parts go first: they may be what keeps the record from fitting. Until the set
+    // below, readers find the old head without its parts and read the (old) record the full way.
+    await browser.storage.local.remove(leftoverKeys(storedHead, null)).catch(() => undefined);
     views = withoutViews(revision);
     await browser.storage.local.set({ ...items, ...views });
   }

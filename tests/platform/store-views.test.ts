@@ -207,6 +207,26 @@ describe('views written with the record', () => {
     expect((await loadList()).list.vendors).toHaveLength(bundled.vendors.length + 300);
   });
 
+  it('make room for the record when they do not fit: the old views go before it is written', async () => {
+    await saveSource(source('acme', large()));
+    expect(partKeys().length).toBeGreaterThan(2);
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    const partsAtEachSet: string[][] = [];
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      partsAtEachSet.push(partKeys());
+      // Storage that is full with the old views: a write with new views does not fit.
+      if (Object.keys(items).some((key) => key.startsWith(`${VIEW_KEY}.`)))
+        throw new Error('Resource::kQuotaBytes quota exceeded');
+      await set(items);
+    });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    await saveSource(source('acme', { ...large(), vendors: generateVendors(400, 4) }));
+    expect(partsAtEachSet[0]?.length).toBeGreaterThan(2);
+    expect(partsAtEachSet[1]).toEqual([]);
+    expect(head()).toMatchObject({ revision: 2, shards: 0 });
+    expect((await loadList()).list.vendors).toHaveLength(bundled.vendors.length + 400);
+  });
+
   it('are left out, not the record, when the register fails its schema (validated on write)', async () => {
     // A writer that bypasses saveSource's check: the register made from it is refused.
     const bad = { ...large(), vendors: [{ ...(large().vendors[0] as Vendor), website: 'not a url' }] };
