@@ -179,11 +179,15 @@ export interface SiteView {
 
 /** What the views say about a host (none: the tab shows no site): its vendor, if any, and the
  * register's head. When the views cannot say, `unusable` tells whether they want rebuilding. */
-export async function readSiteView(host: string | null): Promise<SiteView | { unusable: boolean }> {
+export async function readSiteView(
+  host: string | null,
+  /** The head, if its read was started already (the popup starts it with the tab's). */
+  firstHead: Promise<HeadRead> = readViewHead(),
+): Promise<SiteView | { unusable: boolean }> {
   // Head, shard and chunk are separate reads; a write between them gives a part of another build,
   // so try once more from the head.
   for (let attempt = 0; attempt < 2; attempt++) {
-    const read = await readViewHead();
+    const read = await (attempt === 0 ? firstHead : readViewHead());
     if (read.kind !== 'ready') return { unusable: read.kind === 'unusable' };
     const { head } = read;
     if (host === null) return { head, found: NO_MATCH, additions: new Map() };

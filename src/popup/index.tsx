@@ -13,7 +13,13 @@ import { loadList } from '../platform/list-store';
 import { loadHistory } from '../platform/messages';
 import { extensionUrl, openOptionsPage } from '../platform/runtime';
 import { activeTab, getTab } from '../platform/tabs';
-import { onStoreChanged, readRegisterView, readSiteView } from '../platform/view-reader';
+import {
+  type HeadRead,
+  onStoreChanged,
+  readRegisterView,
+  readSiteView,
+  readViewHead,
+} from '../platform/view-reader';
 import { EmptyState } from '../ui/empty-state';
 import { I18nProvider, makeI18n } from '../ui/i18n';
 import { App } from './App';
@@ -93,10 +99,15 @@ async function loadFull(now: Date): Promise<Shown> {
  * after the first paint), else from the full read. `useViews` false: the record changed without its
  * views, which are stale until the worker rebuilds them.
  */
-async function load(tabUrl: string | null, useViews: boolean, show: (shown: Shown) => void): Promise<void> {
+async function load(
+  tabUrl: string | null,
+  useViews: boolean,
+  show: (shown: Shown) => void,
+  head?: Promise<HeadRead>,
+): Promise<void> {
   const now = new Date();
   const host = tabUrl ? hostOfInput(tabUrl) : null;
-  const view = useViews ? await readSiteView(host) : null;
+  const view = useViews ? await readSiteView(host, head) : null;
   if (!view || !('head' in view)) {
     show(await loadFull(now));
     return;
@@ -145,8 +156,9 @@ export async function start(root: HTMLElement): Promise<void> {
   };
   try {
     performance.mark('popup:start');
+    const head = readViewHead(); // read with the tab, not after it
     tabUrl = await describedTabUrl();
-    await load(tabUrl, true, showFor(++loads));
+    await load(tabUrl, true, showFor(++loads), head);
     // A refresh while the popup is open shows the new data at once.
     onStoreChanged((change) => {
       load(tabUrl, change !== 'record', showFor(++loads)).catch(() => undefined);

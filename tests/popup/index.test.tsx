@@ -18,6 +18,7 @@ const platform = vi.hoisted(() => ({
 vi.mock('../../src/platform/i18n', () => ({ t: (key: string, subs?: string | string[]) => t(key, subs) }));
 vi.mock('../../src/platform/list-store', () => ({ loadList: vi.fn() }));
 vi.mock('../../src/platform/view-reader', () => ({
+  readViewHead: vi.fn(async () => ({ kind: 'unusable' })),
   readSiteView: vi.fn(),
   readRegisterView: vi.fn(),
   onStoreChanged: vi.fn((cb: (change: StoreChange) => void) => {
@@ -194,7 +195,7 @@ describe('popup entry with read views', () => {
     vi.mocked(views.readRegisterView).mockReturnValue(register.promise);
     const started = start(root);
     await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy());
-    expect(views.readSiteView).toHaveBeenCalledWith('stripe.com');
+    expect(views.readSiteView).toHaveBeenCalledWith('stripe.com', expect.any(Promise));
     expect(screen.getByText(/Views list/)).toBeTruthy();
     await waitFor(() => expect(performance.getEntriesByName(FIRST_RESULT_MARK)).toHaveLength(1));
     type('heroku');
