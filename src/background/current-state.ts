@@ -3,9 +3,9 @@
 // (platform/view-reader.ts): a few KB, no merge, no validation, no full-register read, so a worker
 // woken by the navigation answers as fast with 10,000 vendors as with 7. They are cached for the
 // life of one worker (MV3 stops idle workers; a fresh one reads storage again) and forgotten when
-// the views change. Without usable views (not built yet,
-// damaged, written by another version, or a record written from outside the store code) the register
-// is read the full way, and the views are rebuilt once.
+// the views change. Without usable views (not built yet, damaged, written by another version, or a
+// record written from outside the store code) the register is read the full way, and the views are
+// rebuilt once.
 import { buildMatchIndex, type MatchIndex, type MatchResult, match } from '../core/match';
 import { chunkOf, matchInShard, type ShardIndex, shardOf } from '../core/site-shards';
 import { loadList } from '../platform/list-store';
