@@ -2,14 +2,14 @@
 // the lists kept current. Every listener is registered synchronously at the top level, so an event
 // that wakes a stopped worker (a tab change, an alarm, a message from the options page) reaches it.
 import { onAlarm } from '../platform/alarms';
-import { onListChanged } from '../platform/list-store';
 import { serveRequests } from '../platform/messages';
 import { onSourceNotificationClicked } from '../platform/notifications';
 import { onExtensionStart, openOptionsPage } from '../platform/runtime';
 import { onSettingsChanged } from '../platform/settings';
 import { onTabAddress } from '../platform/tabs';
+import { onStoreChanged } from '../platform/view-reader';
 import { handlers } from './commands';
-import { useList, useSettings } from './current-state';
+import { distrustViews, forgetViews, requestRebuild, useSettings } from './current-state';
 import { onRefreshAlarm } from './refresh-alarm';
 import { planAlarms } from './schedule';
 import { updateAllTabs, updateTab } from './update-tabs';
@@ -23,13 +23,24 @@ onTabAddress((tab) => {
 });
 
 // Tabs open before install, update or browser start have no badge yet; alarms may have been cleared.
-onExtensionStart(() => {
+// An install or update also rebuilds the read views: the bundled list may have changed with it.
+onExtensionStart((reason) => {
+  if (reason !== 'startup') requestRebuild(true);
   updateAllTabs().catch(report);
   planAlarms().catch(report);
 });
 
-onListChanged((loaded) => {
-  useList(loaded);
+onStoreChanged((change) => {
+  if (change === 'rebuilt') {
+    forgetViews(); // the same register, newly laid out: badges stand
+    return;
+  }
+  if (change === 'written') forgetViews(true);
+  else {
+    // The record was written without its views (not by the store code): rebuild them.
+    distrustViews();
+    requestRebuild(true);
+  }
   updateAllTabs().catch(report);
 });
 

@@ -1,16 +1,32 @@
 // Sets or clears the badge of one tab, or of every tab, from its address. The hot path of navigation:
-// one look-up per host suffix in a prebuilt index, no parsing and no network.
-import { hostOfInput, match } from '../core/match';
+// the host's shard of the read views (current-state.ts), one look-up per host suffix, no parsing and
+// no network.
+import { hostOfInput, type MatchResult } from '../core/match';
 import { clearBadge, showBadge } from '../platform/badge';
 import { allTabs, type TabInfo } from '../platform/tabs';
 import { badgeLook } from './badge-look';
-import { currentIndex, currentSettings } from './current-state';
+import { currentSettings, siteOf } from './current-state';
+
+const NO_MATCH: MatchResult = { vendor: null, relation: null, domain: null };
+
+// Each tab's latest update: reads for two quick navigations of a tab may finish in either order (their
+// hosts can be in different shards), and only the later may set the badge.
+const latest = new Map<number, number>();
+let updates = 0;
 
 export async function updateTab(tab: TabInfo): Promise<void> {
-  // Two quick navigations of a tab await the same promises, which settle in order: the later wins.
-  const [index, settings] = await Promise.all([currentIndex(), currentSettings()]);
+  const mine = ++updates;
+  latest.set(tab.id, mine);
   const host = tab.url && /^https?:\/\//i.test(tab.url) ? hostOfInput(tab.url) : null;
-  const look = settings.badge && host ? badgeLook(match(index, host), host) : null;
+  // Settings and site are read together (a woken worker has neither); a badge turned off wastes the
+  // site read, which is a few KB.
+  const [settings, found] = await Promise.all([
+    currentSettings(),
+    host ? siteOf(host) : Promise.resolve(NO_MATCH),
+  ]);
+  if (latest.get(tab.id) !== mine) return;
+  latest.delete(tab.id);
+  const look = settings.badge && host ? badgeLook(found, host) : null;
   await (look ? showBadge(tab.id, look) : clearBadge(tab.id));
 }
 

@@ -42,7 +42,7 @@ const labelCount = (domain: string) => {
 };
 
 /** The last two labels of a name with at least one dot ("amazon.com" of "aws.amazon.com"). */
-function tailOf(name: string): string {
+export function tailOf(name: string): string {
   const last = name.lastIndexOf('.');
   const before = name.lastIndexOf('.', last - 1);
   return before < 0 ? name : name.slice(before + 1);

@@ -116,3 +116,10 @@ export function withoutListings(vendor: Vendor): Vendor {
   const { listedBy: _ignored, ...facts } = vendor;
   return facts;
 }
+
+/** Whether the register merges several lists: only then does "Listed by" tell the reader anything. */
+export function mergesSeveralLists(list: Pick<SubprocessorList, 'vendors'>): boolean {
+  const ids = new Set<string>();
+  for (const vendor of list.vendors) for (const listing of vendor.listedBy ?? []) ids.add(listing.sourceId);
+  return ids.size > 1;
+}

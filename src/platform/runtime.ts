@@ -10,8 +10,9 @@ export function extensionUrl(path: string): string {
   return browser.runtime.getURL(path);
 }
 
-/** Install, update and browser start: the moments when tabs already open need their badges. */
-export function onExtensionStart(callback: () => void): void {
-  browser.runtime.onInstalled.addListener(() => callback());
-  browser.runtime.onStartup.addListener(() => callback());
+/** Install, update and browser start: the moments when tabs already open need their badges. The
+ * callback learns which ('install', 'update', ... as runtime.onInstalled says it, or 'startup'). */
+export function onExtensionStart(callback: (reason: string) => void): void {
+  browser.runtime.onInstalled.addListener((details) => callback(details.reason));
+  browser.runtime.onStartup.addListener(() => callback('startup'));
 }

@@ -1,7 +1,7 @@
 // Reading and writing the stored sources. Every write is one storage.local.set() of the whole record
-// (atomic: a crash leaves the old record or the new one), and writes are serialised, so two refreshes
-// finishing together cannot lose each other's result. A newer record is never overwritten; an
-// unreadable one is copied to a backup key before it is replaced.
+// and its read views (atomic: a crash leaves the old record and views or the new ones), and writes are
+// serialised, so two refreshes finishing together cannot lose each other's result. A newer record is
+// never overwritten; an unreadable one is copied to a backup key before it is replaced.
 import browser from 'webextension-polyfill';
 import {
   emptyStoreRecord,
@@ -12,6 +12,7 @@ import {
   type StoreRecord,
   toStorable,
 } from './store-record';
+import { buildViews, leftoverKeys, VIEW_KEY, withoutViews } from './store-views';
 
 export const BACKUP_KEY = `${STORE_KEY}.backup`;
 
@@ -42,13 +43,69 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Writes `items` (the record, or nothing) with the read views of `record` in one set(). Views that
+ * cannot be made, or that do not fit (storage.local holds 10 MB without the unlimitedStorage
+ * permission), are not worth losing the record for: it is then written with a head that says there
+ * are no views, so readers read the record. Keys a larger build left behind are cleared after.
+ */
+async function writeWithViews(
+  items: Record<string, unknown>,
+  record: StoreRecord | null,
+  storedHead: unknown,
+): Promise<void> {
+  const revision = record?.revision ?? null;
+  let views: Record<string, unknown> | null = null;
+  try {
+    views = await buildViews(record);
+    await browser.storage.local.set({ ...items, ...views });
+  } catch (error) {
+    console.error('Subprocessor Lens: the read views were not written:', error);
+    // The old views' parts go first: they may be what keeps the record from fitting. Until the set
+    // below, readers find the old head without its parts and read the (old) record the full way.
+    await browser.storage.local.remove(leftoverKeys(storedHead, null)).catch(() => undefined);
+    views = withoutViews(revision);
+    await browser.storage.local.set({ ...items, ...views });
+  }
+  const leftover = leftoverKeys(storedHead, views[VIEW_KEY]);
+  if (leftover.length) await browser.storage.local.remove(leftover).catch(() => undefined);
+}
+
+async function markStale(): Promise<void> {
+  const head: unknown = (await browser.storage.local.get(VIEW_KEY))[VIEW_KEY];
+  if (typeof head === 'object' && head !== null && !(head as { stale?: unknown }).stale)
+    await browser.storage.local.set({ [VIEW_KEY]: { ...head, stale: true } });
+}
+
+/**
+ * Marks the stored views stale: the record was written without them (from outside the store code),
+ * so they describe an older record. Readers then read the record until a rebuild. Done at once (a
+ * worker may be stopped any moment), and again after the writes already queued, which include any
+ * rebuild that read the record before that write.
+ */
+export async function markViewsStale(): Promise<void> {
+  await markStale();
+  await serialised(markStale);
+}
+
+/** Makes the read views again from the stored record: after an update of the extension (whose
+ * bundled list may differ), or when the record was written without them (from outside this code). */
+export function rebuildViews(): Promise<void> {
+  return serialised(async () => {
+    const stored = await browser.storage.local.get([STORE_KEY, VIEW_KEY]);
+    const read = readStoreRecord(stored[STORE_KEY]);
+    await writeWithViews({}, read.kind === 'ok' ? read.record : null, stored[VIEW_KEY]);
+  });
+}
+
+/**
  * Reads the record, lets `mutate` make the next one (it may change what it was given), and writes it
  * in one set(), bumping the revision. `mutate` returns null to write nothing. Resolves to what was
  * written (or read, when nothing was).
  */
 export function updateStore(mutate: (record: StoreRecord) => StoreRecord | null): Promise<StoreRecord> {
   return serialised(async () => {
-    const stored: unknown = (await browser.storage.local.get(STORE_KEY))[STORE_KEY];
+    const both = await browser.storage.local.get([STORE_KEY, VIEW_KEY]);
+    const stored: unknown = both[STORE_KEY];
     const read = readStoreRecord(stored);
     if (read.kind === 'newer') throw new NewerStoreError(read.version);
     let previous: RawStoreRecord | null = null;
@@ -63,7 +120,7 @@ export function updateStore(mutate: (record: StoreRecord) => StoreRecord | null)
     const next = mutate(record);
     if (!next) return record;
     const written = { ...next, revision: revision + 1 };
-    await browser.storage.local.set({ [STORE_KEY]: toStorable(written, previous) });
+    await writeWithViews({ [STORE_KEY]: toStorable(written, previous) }, written, both[VIEW_KEY]);
     return written;
   });
 }

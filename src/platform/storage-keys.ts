@@ -5,3 +5,9 @@
 export const STORE_KEY = 'lens.store';
 /** storage.sync (storage.local where sync is missing): the user's settings (see settings.ts). */
 export const SETTINGS_KEY = 'lens.settings';
+/** storage.local: the read views' head, written with the record (see store-views.ts). */
+export const VIEW_KEY = 'lens.view';
+/** storage.local: shard N of the read views (the domains whose last two labels hash to N). */
+export const siteShardKey = (shard: number) => `${VIEW_KEY}.site.${shard}`;
+/** storage.local: chunk K of the read views (the vendors at register indices K * chunkSize ...). */
+export const vendorChunkKey = (chunk: number) => `${VIEW_KEY}.vendors.${chunk}`;

@@ -1,23 +1,33 @@
 // The popup: a search field over every vendor, the tab's vendor when the field is empty, and the
-// source line. Data arrives as props; the entry point (index.tsx) fetches it from the platform.
+// source line. Data arrives as props; the entry point (index.tsx) fetches it from the platform. The
+// tab's vendor may come first and the register for search just after (the first paint needs only
+// the one vendor): until the register is there, a search says it is loading.
 import type { JSX, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { SubprocessorList, Vendor } from '../core/list';
+import type { ListSource, SubprocessorList, Vendor } from '../core/list';
 import { buildMatchIndex } from '../core/match';
+import { mergesSeveralLists } from '../core/merge';
 import { buildSearchIndex, type SearchIndex } from '../core/search';
 import { EmptyState } from '../ui/empty-state';
 import { isolate, plural, useI18n } from '../ui/i18n';
 import { SourceLine } from '../ui/source-line';
 import { VendorCard } from '../ui/vendor-card';
 import { ResultList } from './result-list';
-import { SiteView } from './site-view';
+import { type SiteMatch, SiteView, siteMatchOf } from './site-view';
 
 export const RESULT_LIMIT = 20;
 
 export interface PopupAppProps {
-  list: SubprocessorList;
+  /** The register to search; null while it loads (then `site` and `source` must be given). */
+  list: SubprocessorList | null;
   /** The URL of the tab the popup describes; null for none (a browser page, no tab). */
   tabUrl: string | null;
+  /** What the tab's host matched, when known without the register (read views); else from `list`. */
+  site?: SiteMatch;
+  /** The register's source line; else `list.source`. */
+  source?: ListSource;
+  /** Whether the register merges several lists; else found from `list`. */
+  severalLists?: boolean;
   now: Date;
   optionsHref: string;
   onOpenOptions?: () => void;
@@ -30,18 +40,13 @@ export interface PopupAppProps {
 }
 
 const never = () => null;
-
-/** Whether the register merges several lists: only then does "Listed by" tell the reader anything. */
-export function mergesSeveralLists(list: SubprocessorList): boolean {
-  const ids = new Set<string>();
-  for (const vendor of list.vendors) for (const listing of vendor.listedBy ?? []) ids.add(listing.sourceId);
-  return ids.size > 1;
-}
+const NO_SOURCE: ListSource = { title: '', url: null, updated: null };
 
 /** The search index for a list, built on first use and kept until the list changes. */
-function useSearchIndex(list: SubprocessorList): () => SearchIndex {
+function useSearchIndex(list: SubprocessorList | null): () => SearchIndex | null {
   const cache = useRef<{ list: SubprocessorList; index: SearchIndex } | null>(null);
   const get = () => {
+    if (!list) return null;
     if (cache.current?.list !== list) cache.current = { list, index: buildSearchIndex(list.vendors) };
     return cache.current.index;
   };
@@ -64,16 +69,26 @@ export function App(props: PopupAppProps) {
   const results = useRef<HTMLElement>(null);
   const reopen = useRef<number | null>(null);
   const searchIndex = useSearchIndex(list);
-  const matchIndex = useMemo(() => buildMatchIndex(list), [list]);
-  const showListedBy = useMemo(() => mergesSeveralLists(list), [list]);
+  const site = useMemo(
+    () => props.site ?? siteMatchOf(list ? buildMatchIndex(list) : null, tabUrl),
+    [props.site, list, tabUrl],
+  );
+  const showListedBy = useMemo(
+    () => props.severalLists ?? (list ? mergesSeveralLists(list) : false),
+    [props.severalLists, list],
+  );
+  const source = props.source ?? list?.source ?? NO_SOURCE;
   const searching = query.trim() !== '';
-  const hits = useMemo(() => (searching ? searchIndex().search(query, RESULT_LIMIT) : []), [query, list]);
-  const openedVendor = opened === null ? undefined : list.vendors[opened];
+  const hits = useMemo(
+    () => (searching ? (searchIndex()?.search(query, RESULT_LIMIT) ?? []) : []),
+    [query, list],
+  );
+  const openedVendor = opened === null ? undefined : list?.vendors[opened];
 
   useLayoutEffect(() => input.current?.focus(), []);
   useEffect(() => onFirstRender?.(), []);
   useEffect(() => {
-    if (searching) onResultsRender?.(query, hits.length);
+    if (searching && list) onResultsRender?.(query, hits.length);
   }, [hits]);
   // Back from a card: focus returns to the result that opened it, in the same frame (before the
   // browser moves focus to the body because the focused button is gone).
@@ -113,8 +128,8 @@ export function App(props: PopupAppProps) {
     }
   };
   let view: JSX.Element;
-  if (!searching)
-    view = <SiteView matchIndex={matchIndex} tabUrl={tabUrl} addedOn={addedOn} showListedBy={showListedBy} />;
+  if (!searching) view = <SiteView site={site} addedOn={addedOn} showListedBy={showListedBy} />;
+  else if (!list) view = <EmptyState title={t('loading')} />;
   else if (openedVendor)
     view = (
       <>
@@ -172,12 +187,16 @@ export function App(props: PopupAppProps) {
       <main class="popup__main" ref={results}>
         <h1 class="visually-hidden">{t('popupTitle')}</h1>
         <p class="visually-hidden" role="status">
-          {searching && opened === null ? plural(i18n, 'resultCount', hits.length) : ''}
+          {searching && opened === null
+            ? list
+              ? plural(i18n, 'resultCount', hits.length)
+              : t('loading')
+            : ''}
         </p>
         {view}
       </main>
       <footer>
-        <SourceLine source={list.source} now={now} optionsHref={optionsHref} onOpenOptions={onOpenOptions} />
+        <SourceLine source={source} now={now} optionsHref={optionsHref} onOpenOptions={onOpenOptions} />
       </footer>
     </div>
   );

@@ -1,20 +1,34 @@
-// Popup entry: reads the list and the tab from the platform and renders the App. popup.html?tabId=N
-// describes tab N (tests, links); otherwise the active tab of the popup's window.
+// Popup entry: reads the tab and the list from the platform and renders the App. popup.html?tabId=N
+// describes tab N (tests, links); otherwise the active tab of the popup's window. The first paint
+// needs only the tab's vendor: it comes from the read views' shard for the tab's host (a few KB
+// whatever the register's size), and the whole register for search is read just after that paint.
+// Without usable views (none yet, damaged, or the record changed from outside) the register is read
+// the full way (loadList), as before the views existed.
 import { render } from 'preact';
-import type { SubprocessorList } from '../core/list';
+import type { ListSource, SubprocessorList } from '../core/list';
+import { hostOfInput } from '../core/match';
 import type { HistoryEntry } from '../core/refresh-history';
 import { t } from '../platform/i18n';
-import { loadList, onListChanged } from '../platform/list-store';
+import { loadList } from '../platform/list-store';
 import { loadHistory } from '../platform/messages';
 import { extensionUrl, openOptionsPage } from '../platform/runtime';
 import { activeTab, getTab } from '../platform/tabs';
+import {
+  type HeadRead,
+  onStoreChanged,
+  readRegisterView,
+  readSiteView,
+  readViewHead,
+} from '../platform/view-reader';
 import { EmptyState } from '../ui/empty-state';
 import { I18nProvider, makeI18n } from '../ui/i18n';
 import { App } from './App';
-import { recentlyAdded } from './new-vendors';
+import { type AddedOn, addedOnFrom, recentlyAdded } from './new-vendors';
+import type { SiteMatch } from './site-view';
 
 /** The mark a benchmark reads: navigation start -> first card or result on screen. On the way,
- * 'popup:start' (script running) and 'popup:data' (list and tab read) split the time. */
+ * 'popup:start' (script running) and 'popup:data' (the first data read) split the time; after it,
+ * 'popup:register' marks the register for search shown. */
 export const FIRST_RESULT_MARK = 'popup:first-result';
 
 export function tabIdParam(search: string): number | null {
@@ -58,6 +72,58 @@ async function describedTabUrl(): Promise<string | null> {
   return tab?.url ?? null;
 }
 
+/** Resolves after the next frame has been painted (a task queued from a frame callback). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** What the App is given; every field but the register may come before it. */
+interface Shown {
+  list: SubprocessorList | null;
+  site?: SiteMatch;
+  source?: ListSource;
+  severalLists?: boolean;
+  addedOn: AddedOn;
+}
+
+/** The full read: the stored record merged and validated, and the history for "new". */
+async function loadFull(now: Date): Promise<Shown> {
+  // The history only marks vendors "new": a popup that cannot read it still works.
+  const history = loadHistory().catch((): HistoryEntry[] => []);
+  const [loaded, entries] = await Promise.all([loadList(), history]);
+  return { list: loaded.list, addedOn: recentlyAdded(entries, now) };
+}
+
+/**
+ * Shows the popup's data: from the read views when they answer (the tab's vendor first, the register
+ * after the first paint), else from the full read. `useViews` false: the record changed without its
+ * views, which are stale until the worker rebuilds them.
+ */
+async function load(
+  tabUrl: string | null,
+  useViews: boolean,
+  show: (shown: Shown) => void,
+  head?: Promise<HeadRead>,
+): Promise<void> {
+  const now = new Date();
+  const host = tabUrl ? hostOfInput(tabUrl) : null;
+  const view = useViews ? await readSiteView(host, head) : null;
+  if (!view || !('head' in view)) {
+    show(await loadFull(now));
+    return;
+  }
+  const first = {
+    site: { host, found: view.found },
+    source: view.head.source,
+    severalLists: view.head.severalLists,
+  };
+  show({ ...first, list: null, addedOn: addedOnFrom(view.additions, now) });
+  await afterPaint();
+  const register = await readRegisterView(view.head);
+  if (register) show({ ...first, list: register.list, addedOn: addedOnFrom(register.additions, now) });
+  else show(await loadFull(now));
+}
+
 export async function start(root: HTMLElement): Promise<void> {
   const i18n = makeI18n(t);
   document.documentElement.lang = i18n.locale;
@@ -65,33 +131,38 @@ export async function start(root: HTMLElement): Promise<void> {
   const openOptions = () => {
     void openOptionsPage().then(() => window.close());
   };
-  const show = (list: SubprocessorList, history: readonly HistoryEntry[], tabUrl: string | null) => {
-    const now = new Date();
+  let tabUrl: string | null = null;
+  // Loads may overlap (a change while one runs): only the latest one shows.
+  let loads = 0;
+  const showFor = (load: number) => (shown: Shown) => {
+    if (load !== loads) return;
+    if (!performance.getEntriesByName('popup:data').length) performance.mark('popup:data');
     render(
       <I18nProvider value={i18n}>
         <App
-          list={list}
+          {...shown}
           tabUrl={tabUrl}
-          now={now}
+          now={new Date()}
           optionsHref={extensionUrl('options.html')}
           onOpenOptions={openOptions}
           onFirstRender={markFirstResult}
           onResultsRender={(query) => performance.mark(`popup:results:${query}`)}
-          addedOn={recentlyAdded(history, now)}
         />
       </I18nProvider>,
       root,
     );
+    if (shown.list && !performance.getEntriesByName('popup:register').length)
+      performance.mark('popup:register');
   };
-  // The history only marks vendors "new": a popup that cannot read it still works.
-  const history = () => loadHistory().catch((): HistoryEntry[] => []);
   try {
     performance.mark('popup:start');
-    const [loaded, tabUrl, added] = await Promise.all([loadList(), describedTabUrl(), history()]);
-    performance.mark('popup:data');
-    show(loaded.list, added, tabUrl);
+    const head = readViewHead(); // read with the tab, not after it
+    tabUrl = await describedTabUrl();
+    await load(tabUrl, true, showFor(++loads), head);
     // A refresh while the popup is open shows the new data at once.
-    onListChanged((next) => void history().then((h) => show(next.list, h, tabUrl)));
+    onStoreChanged((change) => {
+      load(tabUrl, change !== 'record', showFor(++loads)).catch(() => undefined);
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     render(

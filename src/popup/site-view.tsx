@@ -1,23 +1,34 @@
 // What the popup shows before a search: the vendor of the tab's site, or why there is none.
 import type { Vendor } from '../core/list';
-import { hostOfInput, type MatchIndex, match } from '../core/match';
+import { hostOfInput, type MatchIndex, type MatchResult, match } from '../core/match';
 import { EmptyState } from '../ui/empty-state';
 import { HostedOnNote } from '../ui/hosted-on-note';
 import { isolate, useI18n } from '../ui/i18n';
 import { VendorCard } from '../ui/vendor-card';
 
+/** The tab's host and what it matched: from the register's match index, or from the read views. */
+export interface SiteMatch {
+  host: string | null;
+  found: MatchResult;
+}
+
+const NO_MATCH: MatchResult = { vendor: null, relation: null, domain: null };
+
+export function siteMatchOf(index: MatchIndex | null, tabUrl: string | null): SiteMatch {
+  const host = tabUrl ? hostOfInput(tabUrl) : null;
+  return { host, found: host && index ? match(index, host) : NO_MATCH };
+}
+
 interface SiteViewProps {
-  matchIndex: MatchIndex;
-  tabUrl: string | null;
+  site: SiteMatch;
   addedOn: (vendor: Vendor) => string | null;
   showListedBy: boolean;
 }
 
-export function SiteView({ matchIndex, tabUrl, addedOn, showListedBy }: SiteViewProps) {
+export function SiteView({ site, addedOn, showListedBy }: SiteViewProps) {
   const { t } = useI18n();
-  const host = tabUrl ? hostOfInput(tabUrl) : null;
+  const { host, found } = site;
   if (!host) return <EmptyState title={t('noSiteTitle')}>{t('noSiteHint')}</EmptyState>;
-  const found = match(matchIndex, host);
   if (!found.vendor) {
     return <EmptyState title={t('noVendorTitle')}>{t('noVendorHint', isolate(host))}</EmptyState>;
   }

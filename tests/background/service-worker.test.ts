@@ -2,8 +2,10 @@
 // start, so nothing can pass by leaning on memory from an earlier test.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildBundledLists } from '../../scripts/build-data';
+import { saveSource } from '../../src/platform/list-store';
 import { SETTINGS_KEY } from '../../src/platform/settings';
 import { STORE_KEY } from '../../src/platform/store-record';
+import { siteShardKey, VIEW_KEY, type ViewHead } from '../../src/platform/store-views';
 import { fakeBrowser, settle } from '../support/fake-browser';
 
 vi.mock('webextension-polyfill', async () => ({
@@ -132,5 +134,113 @@ describe('background', () => {
     await idle();
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
+  });
+});
+
+describe('background with read views', () => {
+  const withoutHeroku = () => ({ ...bundled, vendors: bundled.vendors.filter((v) => v.name !== 'Heroku') });
+  const head = () => fakeBrowser.storage.local.peek(VIEW_KEY) as ViewHead | undefined;
+  const keysRead = (get: { mock: { calls: unknown[][] } }) =>
+    get.mock.calls.flatMap(([keys]) => (Array.isArray(keys) ? keys : [keys]));
+
+  it('badges a navigation in a woken worker from the head, one shard and one chunk, never the record', async () => {
+    await saveSource({
+      id: 'dovetail',
+      title: 'Dovetail',
+      url: null,
+      fetchedAt: null,
+      list: withoutHeroku(),
+    });
+    fakeBrowser.setTabs([{ id: 1, url: 'about:blank' }]);
+    await startWorker();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    fakeBrowser.navigate(1, 'https://dashboard.stripe.com/');
+    await vi.waitFor(() => expect(fakeBrowser.actionOf(1).text).toBe('i'));
+    fakeBrowser.navigate(1, 'https://heroku.com/');
+    await vi.waitFor(() => expect(fakeBrowser.actionOf(1).title).toBe('Subprocessor Lens'));
+    expect(fakeBrowser.actionOf(1).text).toBe('');
+    expect(keysRead(get)).not.toContain(STORE_KEY);
+    expect(keysRead(get)).toContain(VIEW_KEY);
+    get.mockRestore();
+  });
+
+  it('badges from the record at once when there are no views yet, and rebuilds them for the next', async () => {
+    // Written from outside the store code (an older version, a test): a record without views.
+    await fakeBrowser.storage.local.set({
+      [STORE_KEY]: {
+        schemaVersion: 2,
+        revision: 4,
+        sources: {
+          dovetail: { id: 'dovetail', title: 'D', url: null, fetchedAt: null, list: withoutHeroku() },
+        },
+      },
+    });
+    await startWorker();
+    fakeBrowser.navigate(1, 'https://heroku.com/');
+    fakeBrowser.navigate(2, 'https://stripe.com/');
+    await vi.waitFor(() => expect(fakeBrowser.actionOf(2).text).toBe('i'));
+    expect(fakeBrowser.actionOf(1).text).toBe('');
+    await vi.waitFor(() =>
+      expect(head()).toMatchObject({ revision: 4, vendorCount: bundled.vendors.length - 1 }),
+    );
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    fakeBrowser.navigate(1, 'https://stripe.com/');
+    await vi.waitFor(() => expect(fakeBrowser.actionOf(1).text).toBe('i'));
+    expect(keysRead(get)).not.toContain(STORE_KEY);
+    get.mockRestore();
+  });
+
+  it('reads the record instead of a damaged shard, and rebuilds the views once', async () => {
+    await saveSource({ id: 'dovetail', title: 'Dovetail', url: null, fetchedAt: null, list: bundled });
+    await fakeBrowser.storage.local.set({ [siteShardKey(0)]: 'damaged' });
+    const stamp = head()?.stamp;
+    await startWorker();
+    fakeBrowser.navigate(1, 'https://heroku.com/');
+    await vi.waitFor(() => expect(fakeBrowser.actionOf(1).text).toBe('!'));
+    await vi.waitFor(() => expect(head()?.stamp).not.toBe(stamp));
+    expect(head()).toMatchObject({ revision: 1, shards: 1 });
+    expect(fakeBrowser.storage.local.peek(siteShardKey(0))).not.toBe('damaged');
+  });
+
+  it('re-badges every tab from the new views after a store write', async () => {
+    fakeBrowser.setTabs([
+      { id: 1, url: 'https://stripe.com/' },
+      { id: 2, url: 'https://heroku.com/' },
+    ]);
+    await startWorker();
+    fakeBrowser.runtime.onInstalled.emit({ reason: 'install' });
+    await vi.waitFor(() => expect(fakeBrowser.actionOf(2).text).toBe('!'));
+    await vi.waitFor(() => expect(head()).toMatchObject({ revision: null }));
+    await saveSource({
+      id: 'dovetail',
+      title: 'Dovetail',
+      url: null,
+      fetchedAt: null,
+      list: withoutHeroku(),
+    });
+    await vi.waitFor(() => expect(fakeBrowser.actionOf(2).text).toBe(''));
+    expect(fakeBrowser.actionOf(1).text).toBe('i');
+  });
+
+  it('reads the record without asking for a rebuild when the views were left out on purpose', async () => {
+    await saveSource({
+      id: 'dovetail',
+      title: 'Dovetail',
+      url: null,
+      fetchedAt: null,
+      list: withoutHeroku(),
+    });
+    const withheld = { ...(head() as ViewHead), shards: 0 };
+    await fakeBrowser.storage.local.set({ [VIEW_KEY]: withheld });
+    await startWorker();
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    fakeBrowser.navigate(1, 'https://stripe.com/');
+    fakeBrowser.navigate(2, 'https://heroku.com/');
+    await vi.waitFor(() => expect(fakeBrowser.actionOf(1).text).toBe('i'));
+    await vi.waitFor(() => expect(fakeBrowser.actionOf(2).title).toBe('Subprocessor Lens'));
+    await idle();
+    expect(set).not.toHaveBeenCalled();
+    expect(head()).toEqual(withheld);
+    set.mockRestore();
   });
 });

@@ -238,12 +238,12 @@ describe('the schedule', () => {
     expect(source.history[0]?.added.map((v) => v.name)).toEqual(['Zapier']);
     expect(source.lastAttempt?.message).toBe('Updated: Dovetail added 1 subprocessor: Zapier.');
     // Chrome's getAll answers only which notifications are shown (id -> true); their text is checked
-    // in tests/background/refresh-runner.test.ts.
-    // The runner notifies after it writes the list, so the notification may follow a moment later.
-    let shown: object = {};
+    // in tests/background/refresh-runner.test.ts. The notification follows the store write, so it may
+    // come a moment after the list is visible: polled like the list.
+    let shown = await ext.inWorker(() => chrome.notifications.getAll(), null);
     for (let i = 0; i < 100 && Object.keys(shown).length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
       shown = await ext.inWorker(() => chrome.notifications.getAll(), null);
-      if (Object.keys(shown).length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(Object.keys(shown)).toEqual(['lens-source:dovetail']);
   });

@@ -1,20 +1,27 @@
 // The popup entry point wired to mocked platform modules: which tab it describes, what it renders,
-// the performance mark, live list changes, and a list that cannot be loaded.
+// the performance mark, live list changes, and a list that cannot be loaded; with read views (the
+// tab's vendor first, the register after) and without (the full read).
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildMatchIndex, match } from '../../src/core/match';
 import type { HistoryEntry } from '../../src/core/refresh-history';
 import type { LoadedList } from '../../src/platform/list-store';
+import type { ViewHead } from '../../src/platform/store-views';
+import type { StoreChange } from '../../src/platform/view-reader';
 import { NOW, seedList, t } from '../support/ui';
 
 const platform = vi.hoisted(() => ({
-  listeners: [] as ((loaded: LoadedList) => void)[],
+  listeners: [] as ((change: StoreChange) => void)[],
 }));
 
 vi.mock('../../src/platform/i18n', () => ({ t: (key: string, subs?: string | string[]) => t(key, subs) }));
-vi.mock('../../src/platform/list-store', () => ({
-  loadList: vi.fn(),
-  onListChanged: vi.fn((cb: (loaded: LoadedList) => void) => {
+vi.mock('../../src/platform/list-store', () => ({ loadList: vi.fn() }));
+vi.mock('../../src/platform/view-reader', () => ({
+  readViewHead: vi.fn(async () => ({ kind: 'unusable' })),
+  readSiteView: vi.fn(),
+  readRegisterView: vi.fn(),
+  onStoreChanged: vi.fn((cb: (change: StoreChange) => void) => {
     platform.listeners.push(cb);
     return () => {};
   }),
@@ -27,6 +34,7 @@ vi.mock('../../src/platform/runtime', () => ({
 }));
 
 const listStore = await import('../../src/platform/list-store');
+const views = await import('../../src/platform/view-reader');
 const tabs = await import('../../src/platform/tabs');
 const runtime = await import('../../src/platform/runtime');
 const messages = await import('../../src/platform/messages');
@@ -37,6 +45,9 @@ let root: HTMLElement;
 
 beforeEach(() => {
   vi.mocked(listStore.loadList).mockResolvedValue(bundled());
+  // Without views unless a test gives them: the full read.
+  vi.mocked(views.readSiteView).mockResolvedValue({ unusable: true });
+  vi.mocked(views.readRegisterView).mockResolvedValue(null);
   vi.mocked(messages.loadHistory).mockResolvedValue([]);
   vi.mocked(tabs.getTab).mockResolvedValue({ id: 42, url: 'https://stripe.com/' });
   vi.mocked(tabs.activeTab).mockResolvedValue({ id: 7, url: 'https://www.mixpanel.com/pricing' });
@@ -86,7 +97,8 @@ describe('popup entry', () => {
       ...list,
       vendors: list.vendors.map((v) => (v.name === 'Mixpanel' ? { ...v, name: 'Mixpanel Inc.' } : v)),
     };
-    for (const listener of platform.listeners) listener({ ...bundled(), list: renamed });
+    vi.mocked(listStore.loadList).mockResolvedValue({ ...bundled(), list: renamed });
+    for (const listener of platform.listeners) listener('written');
     await waitFor(() =>
       expect(screen.getByRole('heading', { level: 2, name: 'Mixpanel Inc.' })).toBeTruthy(),
     );
@@ -147,5 +159,98 @@ describe('popup entry', () => {
     expect(
       screen.getByText('The vendor list could not be loaded: bundled list data/dovetail.json: bad'),
     ).toBeTruthy();
+  });
+});
+
+describe('popup entry with read views', () => {
+  const head: ViewHead = {
+    format: 1,
+    stamp: '3.abc',
+    version: '0.1.0',
+    revision: 3,
+    shards: 1,
+    chunkSize: 64,
+    vendorCount: 7,
+    source: { title: 'Views list', url: null, updated: '2026-11-01' },
+    severalLists: false,
+  };
+  const siteView = (host: string, additions = new Map<string, string>()) => ({
+    head,
+    found: match(buildMatchIndex(seedList()), host),
+    additions,
+  });
+  const deferred = <T,>() => {
+    let resolve: (value: T) => void = () => {};
+    const promise = new Promise<T>((r) => {
+      resolve = r;
+    });
+    return { promise, resolve };
+  };
+  const type = (text: string) => fireEvent.input(screen.getByRole('searchbox'), { target: { value: text } });
+
+  it("paints the tab's vendor from its shard first, then searches the register once it is read", async () => {
+    history.replaceState(null, '', '/popup.html?tabId=42');
+    vi.mocked(views.readSiteView).mockResolvedValue(siteView('stripe.com'));
+    const register = deferred<{ list: ReturnType<typeof seedList>; additions: Map<string, string> } | null>();
+    vi.mocked(views.readRegisterView).mockReturnValue(register.promise);
+    const started = start(root);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy());
+    expect(views.readSiteView).toHaveBeenCalledWith('stripe.com', expect.any(Promise));
+    expect(screen.getByText(/Views list/)).toBeTruthy();
+    await waitFor(() => expect(performance.getEntriesByName(FIRST_RESULT_MARK)).toHaveLength(1));
+    type('heroku');
+    expect(screen.getByRole('status').textContent).toBe('Loading…');
+    register.resolve({ list: seedList(), additions: new Map() });
+    await started;
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Heroku' })).toBeTruthy());
+    expect(screen.getByRole('status').textContent).toBe('1 vendor found');
+    expect(listStore.loadList).not.toHaveBeenCalled();
+    expect(messages.loadHistory).not.toHaveBeenCalled();
+  });
+
+  it('marks "new" from the additions the views carry', async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    try {
+      const additions = new Map([['n:stripe', '2026-11-20T08:00:00Z']]);
+      history.replaceState(null, '', '/popup.html?tabId=42');
+      vi.mocked(views.readSiteView).mockResolvedValue(siteView('stripe.com', additions));
+      vi.mocked(views.readRegisterView).mockResolvedValue({ list: seedList(), additions });
+      await start(root);
+      expect(screen.getByText('New: added to a list on 20 Nov 2026')).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads the register the full way when the views cannot give it', async () => {
+    history.replaceState(null, '', '/popup.html?tabId=42');
+    vi.mocked(views.readSiteView).mockResolvedValue(siteView('stripe.com'));
+    vi.mocked(views.readRegisterView).mockResolvedValue(null);
+    await start(root);
+    expect(listStore.loadList).toHaveBeenCalledTimes(1);
+    type('heroku');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Heroku' })).toBeTruthy());
+  });
+
+  it('reads the record the full way after it changed without its views, and the views once rebuilt', async () => {
+    history.replaceState(null, '', '/popup.html?tabId=42');
+    vi.mocked(views.readSiteView).mockResolvedValue(siteView('stripe.com'));
+    vi.mocked(views.readRegisterView).mockResolvedValue({ list: seedList(), additions: new Map() });
+    await start(root);
+    expect(views.readSiteView).toHaveBeenCalledTimes(1);
+    const list = seedList();
+    const renamed = {
+      ...list,
+      vendors: list.vendors.map((v) => (v.name === 'Stripe' ? { ...v, name: 'Stripe Payments' } : v)),
+    };
+    vi.mocked(listStore.loadList).mockResolvedValue({ ...bundled(), list: renamed });
+    for (const listener of platform.listeners) listener('record');
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2, name: 'Stripe Payments' })).toBeTruthy(),
+    );
+    expect(views.readSiteView).toHaveBeenCalledTimes(1);
+    for (const listener of platform.listeners) listener('rebuilt');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy());
+    expect(views.readSiteView).toHaveBeenCalledTimes(2);
   });
 });

@@ -154,12 +154,14 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 
   let status = 'running';
   let starts = 0;
+  let stops = 0;
   const control = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(control);
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
     for (const version of versions) {
       if (!version.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
       if (version.runningStatus === 'running' && status !== 'running') starts++;
+      if (version.runningStatus === 'stopped' && status !== 'stopped') stops++;
       status = version.runningStatus;
     }
   });
@@ -241,8 +243,14 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       );
     },
     async stopServiceWorker() {
+      // Counted, not polled: an event already queued for the worker (a storage change it caused
+      // itself) may start it again at once, between two looks at its status.
+      const before = stops;
       await cdp.send('ServiceWorker.stopAllWorkers');
-      if (!(await until('stopped', 10_000))) throw new Error(`the service worker did not stop (${status})`);
+      const deadline = Date.now() + 10_000;
+      while (stops === before && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      if (stops === before) throw new Error(`the service worker did not stop (${status})`);
     },
     workerStarts: () => starts,
     async close() {

@@ -1,0 +1,218 @@
+// Reading the read views: a host's vendor from its one shard, the whole register from every shard,
+// and anything missing, damaged, from another build or another version read as unusable (the caller
+// then reads the record), never as wrong data.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildBundledLists } from '../../scripts/build-data';
+import type { SubprocessorList } from '../../src/core/list';
+import { chunkOf, shardOf } from '../../src/core/site-shards';
+import { loadList, saveSource } from '../../src/platform/list-store';
+import { rebuildViews } from '../../src/platform/source-store';
+import { STORE_KEY } from '../../src/platform/store-record';
+import { siteShardKey, VIEW_KEY, type ViewHead, vendorChunkKey } from '../../src/platform/store-views';
+import { packJson, unpackJson } from '../../src/platform/view-codec';
+import {
+  onStoreChanged,
+  readRegisterView,
+  readSiteView,
+  readViewHead,
+  type StoreChange,
+} from '../../src/platform/view-reader';
+import { generateVendors } from '../fixtures/generate-vendors';
+import { fakeBrowser, settle } from '../support/fake-browser';
+
+vi.mock('webextension-polyfill', async () => ({
+  default: (await import('../support/fake-browser')).fakeBrowser,
+}));
+
+const [dovetail] = buildBundledLists(process.cwd(), '2026-11-27');
+if (!dovetail) throw new Error('no bundled source');
+const bundled = dovetail.list;
+const large: SubprocessorList = {
+  format: bundled.format,
+  source: { title: 'Large', url: null, updated: '2026-11-01' },
+  vendors: generateVendors(300, 5),
+};
+
+const local = fakeBrowser.storage.local;
+const head = () => local.peek(VIEW_KEY) as ViewHead;
+const shardKeyOf = (host: string) => siteShardKey(shardOf(host, head().shards));
+/** The chunk key of the first vendor named `name` in the register. */
+const chunkKeyOf = async (name: string) =>
+  vendorChunkKey(
+    chunkOf(
+      (await loadList()).list.vendors.findIndex((v) => v.name === name),
+      head().chunkSize,
+    ),
+  );
+
+async function store(list = large): Promise<void> {
+  await saveSource({ id: 'acme', title: 'Acme', url: null, fetchedAt: null, list });
+}
+
+async function expectUnusable(host = 'stripe.com'): Promise<void> {
+  expect(await readSiteView(host)).toEqual({ unusable: true });
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  fakeBrowser.files.set('data/dovetail.json', bundled);
+  vi.stubGlobal('fetch', fakeBrowser.fetch);
+});
+
+describe('readSiteView', () => {
+  it("finds a host's vendor, a customer's site on a hosting vendor, or nothing, from its shard", async () => {
+    await store();
+    const chunk = await chunkKeyOf('Stripe');
+    const get = vi.spyOn(local, 'get');
+    const stripe = await readSiteView('dashboard.stripe.com');
+    expect(stripe).toMatchObject({ found: { relation: 'vendor', domain: 'stripe.com' } });
+    expect('found' in stripe && stripe.found.vendor?.name).toBe('Stripe');
+    // Three small reads: the head, the host's shard, its vendor's chunk; never the record.
+    expect(get.mock.calls).toEqual([[VIEW_KEY], [[shardKeyOf('stripe.com')]], [[chunk]]]);
+    const hosted = await readSiteView('foo.herokuapp.com');
+    expect(hosted).toMatchObject({ found: { relation: 'hosted-on', domain: 'herokuapp.com' } });
+    expect(await readSiteView('example.org')).toMatchObject({ found: { vendor: null } });
+    expect(await readSiteView(null)).toMatchObject({ head: head(), found: { vendor: null } });
+  });
+
+  it('finds what the full read finds for every host of the register', async () => {
+    await store();
+    const { list } = await loadList();
+    for (const vendor of list.vendors.slice(0, 120)) {
+      for (const domain of vendor.domains) {
+        const view = await readSiteView(`www.${domain}`);
+        expect('found' in view && view.found.vendor).toEqual(
+          list.vendors.find((v) => v.domains.includes(domain)),
+        );
+      }
+    }
+  });
+
+  it('is unusable without views, and withheld (no rebuild wanted) when they were left out on purpose', async () => {
+    await expectUnusable();
+    await store();
+    await local.set({ [VIEW_KEY]: { ...head(), shards: 0 } });
+    expect(await readSiteView('stripe.com')).toEqual({ unusable: false });
+    expect(await readViewHead()).toEqual({ kind: 'withheld' });
+  });
+
+  it('is unusable with a damaged head, one of another format, or one another version wrote', async () => {
+    await store();
+    const good = head();
+    for (const bad of ['text', null, { ...good, stamp: 7 }, { ...good, shards: 3 }, { ...good, format: 2 }]) {
+      await local.set({ [VIEW_KEY]: bad });
+      await expectUnusable();
+    }
+    await local.set({ [VIEW_KEY]: { ...good, version: '0.0.9' } });
+    expect(await readViewHead()).toEqual({ kind: 'unusable' });
+  });
+
+  it('is unusable with a damaged shard or chunk: not packed, corrupted bytes, or the wrong shape', async () => {
+    await store();
+    const shardKey = shardKeyOf('stripe.com');
+    const chunkKey = await chunkKeyOf('Stripe');
+    const corrupt = (packed: string) =>
+      `${packed.slice(0, 40)}${packed.slice(40, 80).split('').reverse().join('')}${packed.slice(80)}`;
+    const shard = local.peek(shardKey) as string;
+    const shardValue = (await unpackJson(shard)) as { entries: [string, number, number][] };
+    const chunk = local.peek(chunkKey) as string;
+    const chunkValue = (await unpackJson(chunk)) as { vendors: Record<string, unknown>[] };
+    const damagedShards = [
+      { entries: [] },
+      'not base64!',
+      corrupt(shard),
+      await packJson({ ...shardValue, entries: shardValue.entries.map(([d]) => [d, 10_000_000, 0]) }),
+      await packJson({ ...shardValue, entries: shardValue.entries.map(([d, at]) => [d, at, 'own']) }),
+    ];
+    for (const bad of damagedShards) {
+      await local.set({ [shardKey]: bad });
+      await expectUnusable();
+    }
+    await local.set({ [shardKey]: shard });
+    const damagedChunks = [
+      corrupt(chunk),
+      await packJson({ ...chunkValue, vendors: chunkValue.vendors.map((v) => ({ ...v, name: 5 })) }),
+      await packJson({
+        ...chunkValue,
+        vendors: chunkValue.vendors.map((v) => ({ ...v, flags: [{ id: 1 }] })),
+      }),
+      await packJson({ ...chunkValue, vendors: chunkValue.vendors.slice(1) }),
+    ];
+    for (const bad of damagedChunks) {
+      await local.set({ [chunkKey]: bad });
+      await expectUnusable();
+    }
+    await local.remove(chunkKey);
+    await expectUnusable();
+    await local.set({ [chunkKey]: chunk });
+    expect(await readSiteView('stripe.com')).toMatchObject({ found: { domain: 'stripe.com' } });
+  });
+
+  it('is unusable with a shard or chunk of another build, and reads again when the views changed between its reads', async () => {
+    await store();
+    const oldHead = head();
+    const shardKey = shardKeyOf('stripe.com');
+    const chunkKey = await chunkKeyOf('Stripe');
+    const oldShard = local.peek(shardKey);
+    const oldChunk = local.peek(chunkKey);
+    await store({ ...large, vendors: large.vendors.slice(1) });
+    const newShard = local.peek(shardKey);
+    const newChunk = local.peek(chunkKey);
+    await local.set({ [shardKey]: oldShard });
+    await expectUnusable();
+    await local.set({ [shardKey]: newShard, [chunkKey]: oldChunk });
+    await expectUnusable();
+    await local.set({ [chunkKey]: newChunk });
+    // The head is read, then a write lands before the shard is: the shard's stamp tells, and the
+    // second try reads the new head with its shard.
+    vi.spyOn(local, 'get').mockImplementationOnce(async () => ({ [VIEW_KEY]: oldHead }));
+    const view = await readSiteView('stripe.com');
+    expect('head' in view && view.head.stamp).toBe(head().stamp);
+    expect('found' in view && view.found.vendor?.name).toBe('Stripe');
+  });
+});
+
+describe('readRegisterView', () => {
+  it('gives back the register of the full read', async () => {
+    await store();
+    const read = await readViewHead();
+    if (read.kind !== 'ready') throw new Error('no views');
+    const view = await readRegisterView(read.head);
+    expect(view?.list).toEqual((await loadList()).list);
+  });
+
+  it('is null when a chunk is missing, damaged or of another build', async () => {
+    await store();
+    const read = await readViewHead();
+    if (read.kind !== 'ready') throw new Error('no views');
+    const key = vendorChunkKey(Math.ceil(read.head.vendorCount / read.head.chunkSize) - 1);
+    const kept = local.peek(key);
+    await local.remove(key);
+    expect(await readRegisterView(read.head)).toBeNull();
+    await local.set({ [key]: 'AAAA' });
+    expect(await readRegisterView(read.head)).toBeNull();
+    await local.set({ [key]: kept });
+    expect(await readRegisterView({ ...read.head, stamp: 'another build' })).toBeNull();
+  });
+});
+
+describe('onStoreChanged', () => {
+  it('tells a write of record and views, a rebuild, and a record written without views', async () => {
+    const seen: StoreChange[] = [];
+    const stop = onStoreChanged((change) => seen.push(change));
+    await store();
+    await rebuildViews();
+    await local.set({ [STORE_KEY]: { schemaVersion: 2, revision: 9, sources: {} } });
+    await local.set({ other: 1 });
+    await fakeBrowser.storage.sync?.set({ [VIEW_KEY]: 1 });
+    await settle();
+    expect(seen).toEqual(['written', 'rebuilt', 'record']);
+    stop();
+    await store();
+    expect(seen).toHaveLength(3);
+  });
+});
