@@ -3,12 +3,11 @@
 // stored record cannot be read, the bundled list alone. Never throws for bad data. The hot readers
 // (the worker's badge, the popup's first paint) use the read views instead (store-views.ts) and come
 // here only when those are missing or damaged.
-import browser, { type Storage } from 'webextension-polyfill';
 import { validateList } from '../core/list';
 import { t } from './i18n';
 import { type Register, registerOf, snapshotSource } from './register';
 import { readStore, updateStore } from './source-store';
-import { kindOf, STORE_KEY, type StoredSource, type StoreRead } from './store-record';
+import { kindOf, type StoredSource, type StoreRead } from './store-record';
 
 export {
   allSources,
@@ -42,16 +41,6 @@ function problemOf(read: StoreRead): string | null {
 export async function loadList(): Promise<LoadedList> {
   const read = await readStore();
   return { ...(await registerOf(read.kind === 'ok' ? read.record : null)), problem: problemOf(read) };
-}
-
-/** Calls back with the newly loaded list whenever the stored lists change (in any of the extension's
- * pages or its worker). Returns a function that stops listening. */
-export function onListChanged(callback: (loaded: LoadedList) => void): () => void {
-  const listener = (changes: Record<string, Storage.StorageChange>, area: string) => {
-    if (area === 'local' && STORE_KEY in changes) void loadList().then(callback);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /**

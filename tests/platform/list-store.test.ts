@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildBundledLists } from '../../scripts/build-data';
 import type { SubprocessorList } from '../../src/core/index';
 import { mergeLists } from '../../src/core/merge';
-import { loadList, onListChanged, saveSource } from '../../src/platform/list-store';
+import { loadList, saveSource } from '../../src/platform/list-store';
 import { STORE_KEY } from '../../src/platform/store-record';
-import { fakeBrowser, settle } from '../support/fake-browser';
+import { fakeBrowser } from '../support/fake-browser';
 
 vi.mock('webextension-polyfill', async () => ({
   default: (await import('../support/fake-browser')).fakeBrowser,
@@ -238,28 +238,5 @@ describe('saveSource', () => {
     await saveSource({ ...entry(storedList()), list: storedList() });
     expect(fakeBrowser.storage.local.peek(`${STORE_KEY}.backup`)).toEqual([1, 2, 3]);
     expect((await loadList()).origin).toBe('stored');
-  });
-});
-
-describe('onListChanged', () => {
-  it('calls back with the new list after a write, and stops when asked', async () => {
-    const seen: string[][] = [];
-    const stop = onListChanged((loaded) => seen.push(loaded.list.vendors.map((v) => v.name)));
-    await saveSource({ ...entry(storedList()), list: storedList() });
-    await settle();
-    expect(seen).toEqual([['Stripe']]);
-    stop();
-    await saveSource({ ...entry(bundled), list: bundled });
-    await settle();
-    expect(seen).toHaveLength(1);
-  });
-
-  it('ignores other keys and areas', async () => {
-    const seen: unknown[] = [];
-    onListChanged((loaded) => seen.push(loaded));
-    await fakeBrowser.storage.local.set({ other: 1 });
-    await fakeBrowser.storage.session.set({ [STORE_KEY]: 1 });
-    await settle();
-    expect(seen).toEqual([]);
   });
 });
