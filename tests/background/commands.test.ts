@@ -2,7 +2,6 @@
 // and served by the background's handlers, against a real local HTTP server.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildBundledLists } from '../../scripts/build-data';
 import { handlers } from '../../src/background/commands';
 import { loadList } from '../../src/platform/list-store';
 import {
@@ -17,6 +16,7 @@ import {
   serveRequests,
 } from '../../src/platform/messages';
 import { STORE_KEY } from '../../src/platform/store-record';
+import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';
 
@@ -24,9 +24,6 @@ vi.mock('webextension-polyfill', async () => ({
   default: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
-const [dovetail] = buildBundledLists(process.cwd(), '2026-11-27');
-if (!dovetail) throw new Error('no bundled source');
-const bundled = dovetail.list;
 const refreshed = readFileSync('tests/fixtures/refresh/dovetail-refreshed.md', 'utf8');
 const acmeNotes = readFileSync('tests/fixtures/refresh/acme-notes.md', 'utf8');
 

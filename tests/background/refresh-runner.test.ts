@@ -2,12 +2,12 @@
 // vendor and says why; a change is applied with a history entry; a list that lost most vendors is held.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildBundledLists } from '../../scripts/build-data';
 import { refreshOne } from '../../src/background/refresh-runner';
 import { loadList } from '../../src/platform/list-store';
 import { SETTINGS_KEY } from '../../src/platform/settings';
 import { readStore } from '../../src/platform/source-store';
 import { STORE_KEY, type StoredSource } from '../../src/platform/store-record';
+import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';
 
@@ -15,9 +15,6 @@ vi.mock('webextension-polyfill', async () => ({
   default: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
-const [dovetail] = buildBundledLists(process.cwd(), '2026-11-27');
-if (!dovetail) throw new Error('no bundled source');
-const bundled = dovetail.list;
 const bundledNames = bundled.vendors.map((v) => v.name);
 const refreshed = readFileSync('tests/fixtures/refresh/dovetail-refreshed.md', 'utf8');
 

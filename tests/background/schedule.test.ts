@@ -3,7 +3,6 @@
 // fetch -> stored list and notification), against a real local HTTP server.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildBundledLists } from '../../scripts/build-data';
 import { onRefreshAlarm } from '../../src/background/refresh-alarm';
 import {
   FIRST_FETCH_DELAY_MS,
@@ -17,6 +16,7 @@ import { loadList, snapshotSource } from '../../src/platform/list-store';
 import { SETTINGS_KEY } from '../../src/platform/settings';
 import { readStore } from '../../src/platform/source-store';
 import { STORE_KEY, type StoredSource } from '../../src/platform/store-record';
+import { bundled } from '../support/bundled-list';
 import { fakeBrowser, settle } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';
 
@@ -24,9 +24,6 @@ vi.mock('webextension-polyfill', async () => ({
   default: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
-const [dovetail] = buildBundledLists(process.cwd(), '2026-11-27');
-if (!dovetail) throw new Error('no bundled source');
-const bundled = dovetail.list;
 const refreshed = readFileSync('tests/fixtures/refresh/dovetail-refreshed.md', 'utf8');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

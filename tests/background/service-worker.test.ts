@@ -1,20 +1,16 @@
 // The background wired to a fake browser: each test imports it afresh, as a newly woken worker would
 // start, so nothing can pass by leaning on memory from an earlier test.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildBundledLists } from '../../scripts/build-data';
 import { saveSource } from '../../src/platform/list-store';
 import { SETTINGS_KEY } from '../../src/platform/settings';
 import { STORE_KEY } from '../../src/platform/store-record';
 import { siteShardKey, VIEW_KEY, type ViewHead } from '../../src/platform/store-views';
+import { bundled } from '../support/bundled-list';
 import { fakeBrowser, settle } from '../support/fake-browser';
 
 vi.mock('webextension-polyfill', async () => ({
   default: (await import('../support/fake-browser')).fakeBrowser,
 }));
-
-const [dovetail] = buildBundledLists(process.cwd(), '2026-11-27');
-if (!dovetail) throw new Error('no bundled source');
-const bundled = dovetail.list;
 
 async function startWorker(): Promise<void> {
   vi.resetModules();

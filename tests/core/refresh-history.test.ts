@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildBundledLists } from '../../scripts/build-data';
 import { diffLists } from '../../src/core/diff';
 import type { Vendor } from '../../src/core/list';
 import {
@@ -11,10 +10,8 @@ import {
   MAX_HISTORY_VENDORS,
   mergeHistories,
 } from '../../src/core/refresh-history';
+import { bundled } from '../support/bundled-list';
 
-const [dovetail] = buildBundledLists(process.cwd(), '2026-11-27');
-if (!dovetail) throw new Error('no bundled source');
-const bundled = dovetail.list;
 const context = { at: '2026-11-27T08:00:00.000Z', sourceId: 'dovetail', listTitle: 'Dovetail' };
 
 function vendor(name: string): Vendor {

@@ -1,18 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildBundledLists } from '../../scripts/build-data';
 import type { SubprocessorList } from '../../src/core/index';
 import { mergeLists } from '../../src/core/merge';
 import { loadList, saveSource } from '../../src/platform/list-store';
 import { STORE_KEY } from '../../src/platform/store-record';
+import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 
 vi.mock('webextension-polyfill', async () => ({
   default: (await import('../support/fake-browser')).fakeBrowser,
 }));
-
-const [dovetail] = buildBundledLists(process.cwd(), '2026-11-27');
-if (!dovetail) throw new Error('no bundled source');
-const bundled = dovetail.list;
 
 /** A different, valid list: the bundled one with only Stripe left, as a refresh might store. */
 function storedList(): SubprocessorList {

@@ -1,20 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildBundledLists } from '../../scripts/build-data';
 import { diffLists } from '../../src/core/diff';
 import { summarizeDiff } from '../../src/core/diff-summary';
 import { validateList } from '../../src/core/list';
 import { historyEntry } from '../../src/core/refresh-history';
 import { exportRegister, loadHistory, loadSources, onSourcesChanged } from '../../src/platform/messages';
 import { STORE_KEY } from '../../src/platform/store-record';
+import { bundled } from '../support/bundled-list';
 import { fakeBrowser, settle } from '../support/fake-browser';
 
 vi.mock('webextension-polyfill', async () => ({
   default: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
-const [dovetail] = buildBundledLists(process.cwd(), '2026-11-27');
-if (!dovetail) throw new Error('no bundled source');
-const bundled = dovetail.list;
 const withoutHeroku = { ...bundled, vendors: bundled.vendors.filter((v) => v.name !== 'Heroku') };
 const onlyStripe = { ...bundled, vendors: bundled.vendors.filter((v) => v.name === 'Stripe') };
 

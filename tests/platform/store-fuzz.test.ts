@@ -5,11 +5,11 @@
 // FUZZ_SCALE=30 FUZZ_SEED=random runs more (the convention of the core's property tests).
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildBundledLists } from '../../scripts/build-data';
 import { type SubprocessorList, validateList } from '../../src/core/list';
 import { nameKeyOf } from '../../src/core/vendor-identity';
 import { loadList, saveSource } from '../../src/platform/list-store';
 import { readStoreRecord, STORE_KEY, STORE_SCHEMA_VERSION } from '../../src/platform/store-record';
+import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 import { distinctListArb, FC_SEED } from '../support/list-arbitraries';
 
@@ -25,9 +25,6 @@ const seed =
 const params = (runs: number) => ({ seed, numRuns: runs * scale, endOnFailure: true });
 const TIMEOUT = 60_000 * scale;
 
-const [dovetail] = buildBundledLists(process.cwd(), '2026-11-27');
-if (!dovetail) throw new Error('no bundled source');
-const bundled = dovetail.list;
 const BACKUP_KEY = `${STORE_KEY}.backup`;
 
 beforeEach(() => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { buildBundledLists } from '../../scripts/build-data';
 import { diffLists } from '../../src/core/diff';
 import { summarizeDiff } from '../../src/core/diff-summary';
 import { historyEntry } from '../../src/core/refresh-history';
@@ -10,10 +9,8 @@ import {
   type StoreRecord,
   toStorable,
 } from '../../src/platform/store-record';
+import { bundled } from '../support/bundled-list';
 
-const [dovetail] = buildBundledLists(process.cwd(), '2026-11-27');
-if (!dovetail) throw new Error('no bundled source');
-const bundled = dovetail.list;
 const onlyStripe = { ...bundled, vendors: bundled.vendors.filter((v) => v.name === 'Stripe') };
 
 /** A record as version 1 of the extension wrote it: fetch metadata as loose extra keys. */

@@ -2,7 +2,6 @@
 // read, the latest additions for "new", and the record kept (views withheld) when they cannot be
 // written. Rebuilding from a record written from outside.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildBundledLists } from '../../scripts/build-data';
 import type { SubprocessorList, Vendor } from '../../src/core/list';
 import { CHUNK_SIZE, chunkOf, shardCountFor, shardOf } from '../../src/core/site-shards';
 import { loadList, saveSource, snapshotSource } from '../../src/platform/list-store';
@@ -19,15 +18,12 @@ import {
 import { unpackJson } from '../../src/platform/view-codec';
 import { readViewHead } from '../../src/platform/view-reader';
 import { generateVendors } from '../fixtures/generate-vendors';
+import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 
 vi.mock('webextension-polyfill', async () => ({
   default: (await import('../support/fake-browser')).fakeBrowser,
 }));
-
-const [dovetail] = buildBundledLists(process.cwd(), '2026-11-27');
-if (!dovetail) throw new Error('no bundled source');
-const bundled = dovetail.list;
 
 const head = () => fakeBrowser.storage.local.peek(VIEW_KEY) as ViewHead;
 /** The view keys in storage besides the head (a build has at most 1,024 shards). */

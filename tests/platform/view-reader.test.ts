@@ -2,7 +2,6 @@
 // and anything missing, damaged, from another build or another version read as unusable (the caller
 // then reads the record), never as wrong data.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildBundledLists } from '../../scripts/build-data';
 import type { SubprocessorList } from '../../src/core/list';
 import { chunkOf, shardOf } from '../../src/core/site-shards';
 import { loadList, saveSource } from '../../src/platform/list-store';
@@ -18,15 +17,13 @@ import {
   type StoreChange,
 } from '../../src/platform/view-reader';
 import { generateVendors } from '../fixtures/generate-vendors';
+import { bundled } from '../support/bundled-list';
 import { fakeBrowser, settle } from '../support/fake-browser';
 
 vi.mock('webextension-polyfill', async () => ({
   default: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
-const [dovetail] = buildBundledLists(process.cwd(), '2026-11-27');
-if (!dovetail) throw new Error('no bundled source');
-const bundled = dovetail.list;
 const large: SubprocessorList = {
   format: bundled.format,
   source: { title: 'Large', url: null, updated: '2026-11-01' },
