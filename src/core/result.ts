@@ -16,8 +16,27 @@ export interface ParseError {
   message: string;
 }
 
+/** How the vendors were found: one reader per input shape (src/core/parse). */
+export const READERS = ['table', 'sections', 'bullets', 'links', 'prose', 'json', 'yaml'] as const;
+export type Reader = (typeof READERS)[number];
+
+/**
+ * How sure the reader is that what it found are the list's vendors: tables, labelled sections and
+ * data files state them ("high"); prose and link lists are read from cues ("medium" or "low"), and
+ * the options page shows such a result as a preview the user confirms.
+ */
+export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
 export type ParseResult =
-  | { ok: true; list: SubprocessorList; format: InputFormat; warnings: string[] }
+  | {
+      ok: true;
+      list: SubprocessorList;
+      format: InputFormat;
+      reader: Reader;
+      confidence: Confidence;
+      warnings: string[];
+    }
   | { ok: false; error: ParseError };
 
 export type InputFormat = 'v1-json' | 'json-array' | 'markdown' | 'html';

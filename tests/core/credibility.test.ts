@@ -14,7 +14,14 @@ const read = (text: string): ParseResult =>
     title: 'Dovetail',
     url: 'https://dovetailapp.com/legal/data-subprocessors',
   });
-const ok = (list: SubprocessorList): ParseResult => ({ ok: true, list, format: 'v1-json', warnings: [] });
+const ok = (list: SubprocessorList): ParseResult => ({
+  ok: true,
+  list,
+  format: 'v1-json',
+  reader: 'json',
+  confidence: 'high',
+  warnings: [],
+});
 
 const seedResult = read(readFileSync('assets/data/dovetail-subprocessors.md', 'utf8'));
 if (!seedResult.ok) throw new Error('the seed must parse');

@@ -1,5 +1,6 @@
 // HTML pages (and markdown rendered to HTML): tables first, then heading sections.
 import { findDate } from '../normalize/date';
+import type { Confidence, Reader } from '../result';
 import { parseHtml, textOf } from './dom';
 import type { RawVendor } from './fields';
 import { titleOf, vendorsFromSections } from './sections';
@@ -9,6 +10,9 @@ export interface HtmlRead {
   raws: RawVendor[];
   title: string | null;
   updated: string | null;
+  /** The reader that found the vendors, and how sure it is (see core/result.ts). */
+  reader: Reader;
+  confidence: Confidence;
 }
 
 // "Last updated: 3 March 2024", "Updated on March 3, 2024" name the list's date. "Effective" and
@@ -30,9 +34,14 @@ export function updatedIn(text: string): string | null {
 
 export function readHtml(html: string): HtmlRead {
   const doc = parseHtml(html);
+  const tables = vendorsFromTables(doc);
+  const sections = vendorsFromSections(doc);
   return {
-    raws: [...vendorsFromTables(doc), ...vendorsFromSections(doc)],
+    raws: [...tables, ...sections],
     title: titleOf(doc),
     updated: updatedIn(textOf(doc, 200_000)),
+    // The reader that found most of the vendors names the result.
+    reader: tables.length >= sections.length && tables.length > 0 ? 'table' : 'sections',
+    confidence: 'high',
   };
 }

@@ -5,7 +5,7 @@ import { LIST_FORMAT, type ListSource, type SubprocessorList, validateList } fro
 import { findDate } from '../normalize/date';
 import { cleanText } from '../normalize/text';
 import { hostOf, normalizeWebsite } from '../normalize/url';
-import { type InputFormat, type ParseResult, parseError } from '../result';
+import { type Confidence, type InputFormat, type ParseResult, parseError, type Reader } from '../result';
 import { buildVendors, factsOf } from './build-vendors';
 import type { RawVendor } from './fields';
 import { readHtml } from './html';
@@ -36,7 +36,14 @@ export function detectFormat(text: string, contentType?: string | null): InputFo
   return 'markdown';
 }
 
-function finish(format: InputFormat, facts: VendorFacts[], source: ListSource, today: string): ParseResult {
+interface Found {
+  format: InputFormat;
+  reader: Reader;
+  confidence: Confidence;
+}
+
+function finish(found: Found, facts: VendorFacts[], source: ListSource, today: string): ParseResult {
+  const { format } = found;
   const { vendors, dropped, truncated } = buildVendors(facts, source, today);
   if (vendors.length === 0) {
     return parseError(
@@ -55,7 +62,7 @@ function finish(format: InputFormat, facts: VendorFacts[], source: ListSource, t
   if (dropped > 0)
     warnings.push(`${dropped} duplicate or publisher entr${dropped === 1 ? 'y' : 'ies'} merged or left out.`);
   if (truncated) warnings.push(`Only the first ${vendors.length} vendors were kept.`);
-  return { ok: true, list: checked.list, format, warnings };
+  return { ok: true, list: checked.list, ...found, warnings };
 }
 
 function sourceOf(options: ParseOptions, title: string | null, updated: string | null): ListSource {
@@ -90,9 +97,14 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
     }
     if (read.kind === 'v1') {
       const source = { ...read.source, ...(options.url ? { url: normalizeWebsite(options.url) } : {}) };
-      return finish('v1-json', read.facts, source, today);
+      return finish({ format: 'v1-json', reader: 'json', confidence: 'high' }, read.facts, source, today);
     }
-    return finish('json-array', factsFrom(read.raws), sourceOf(options, read.title, read.updated), today);
+    return finish(
+      { format: 'json-array', reader: 'json', confidence: 'high' },
+      factsFrom(read.raws),
+      sourceOf(options, read.title, read.updated),
+      today,
+    );
   }
   return readPage(text, options, today);
 }
@@ -100,7 +112,12 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
 function readPage(text: string, options: ParseOptions, today: string): ParseResult {
   const format = detectFormat(text, options.contentType) === 'html' ? 'html' : 'markdown';
   const read = format === 'html' ? readHtml(text) : readMarkdown(text);
-  return finish(format, factsFrom(read.raws), sourceOf(options, read.title, read.updated), today);
+  return finish(
+    { format, reader: read.reader, confidence: read.confidence },
+    factsFrom(read.raws),
+    sourceOf(options, read.title, read.updated),
+    today,
+  );
 }
 
 function factsFrom(raws: RawVendor[]): VendorFacts[] {

@@ -99,7 +99,7 @@ export function readMarkdown(text: string): HtmlRead {
   const read = readHtml(html);
   const fmDate = data.date ?? data.updated ?? data.lastmod ?? data.last_updated;
   return {
-    raws: read.raws,
+    ...read,
     title: data.title ?? read.title,
     updated: (fmDate ? findDate(fmDate, { monthOnly: true }) : null) ?? read.updated,
   };
