@@ -134,9 +134,17 @@ export function buildSearchIndex(vendors: readonly Vendor[]): SearchIndex {
       const records = found.docs.map((d, i) => recordOf(d, found.fields[i] as number));
       const index = Fuse.parseIndex<SearchDoc>({ keys, records });
       const ranked = new Fuse(docs, FUSE_OPTIONS, index).search(expression);
+      // The vendor whose whole name is the query comes first: fuse.js scores "Acme" (use:
+      // analytics) and "Acme Analytics" alike for "acme analytics", and a tie must not hide it.
+      const exact = (i: number) => (docs[i]?.name === query || docs[i]?.compact === joined ? 1 : 0);
       return ranked
-        .map((r) => ({ index: r.refIndex, score: r.score ?? 1, tier: tierOf.get(r.refIndex) ?? 0 }))
-        .sort((a, b) => b.tier - a.tier || a.score - b.score || a.index - b.index)
+        .map((r) => ({
+          index: r.refIndex,
+          score: r.score ?? 1,
+          tier: tierOf.get(r.refIndex) ?? 0,
+          exact: exact(r.refIndex),
+        }))
+        .sort((a, b) => b.exact - a.exact || b.tier - a.tier || a.score - b.score || a.index - b.index)
         .slice(0, limit)
         .map(({ index: i, score }) => ({ vendor: vendors[i] as Vendor, index: i, score }));
     },

@@ -123,3 +123,24 @@ describe('search over the seed list (issue 2, section 6)', () => {
     expect(buildSearchIndex([]).search('stripe')).toEqual([]);
   });
 });
+
+describe('an exact full name ranks first (issue 12)', () => {
+  it('puts "Acme Analytics" before "Acme" used for analytics, whatever the order', () => {
+    const acme = vendor('Acme', { use: ['Analytics'] });
+    const analytics = vendor('Acme Analytics', { use: ['Product analytics'] });
+    for (const list of [
+      [acme, analytics],
+      [analytics, acme],
+    ]) {
+      const hits = buildSearchIndex(list).search('acme analytics', 5);
+      expect(hits[0]?.vendor.name).toBe('Acme Analytics');
+    }
+  });
+
+  it('counts the name as written, up to case, diacritics and spacing', () => {
+    const list = [vendor('Sendgrid Mail', { use: ['Send grid email'] }), vendor('SendGrid')];
+    expect(buildSearchIndex(list).search('send grid', 5)[0]?.vendor.name).toBe('SendGrid');
+    const accents = [vendor('Zürich Cloud Storage'), vendor('Zurich Cloud')];
+    expect(buildSearchIndex(accents).search('ZURICH CLOUD', 5)[0]?.vendor.name).toBe('Zurich Cloud');
+  });
+});
