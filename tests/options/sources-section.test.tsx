@@ -58,6 +58,7 @@ describe('a source at rest', () => {
       ['Updated', '8 Oct 2018'],
       ['Source', `${DOVETAIL_URL} (opens in a new tab)`],
       ['Copy in use', 'Bundled with the extension'],
+      ['Kept current', 'Fetched on schedule'],
     ]);
     expect(within(dovetail).getByRole('link').getAttribute('href')).toBe(DOVETAIL_URL);
     expect(within(dovetail).getByRole('button', { name: 'Refresh Dovetail' })).toBeTruthy();
