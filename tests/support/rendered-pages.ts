@@ -9,7 +9,7 @@ export interface PageVendor {
   purpose: string;
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Vendors named "Vendor 1 Ltd" ... with a site each ("vendor-1.example"). */
 export function pageVendors(count: number, from = 1): PageVendor[] {
@@ -26,14 +26,14 @@ export function vendorTable(vendors: readonly PageVendor[]): string {
   const rows = vendors
     .map(
       (v) =>
-        `<tr><td><a href="${escape(v.website)}">${escape(v.name)}</a></td><td>${escape(v.purpose)}</td><td>${escape(v.location)}</td></tr>`,
+        `<tr><td><a href="${escapeHtml(v.website)}">${escapeHtml(v.name)}</a></td><td>${escapeHtml(v.purpose)}</td><td>${escapeHtml(v.location)}</td></tr>`,
     )
     .join('');
   return `<table><thead><tr><th>Subprocessor</th><th>Purpose</th><th>Location</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function frame(title: string, body: string, head = ''): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title><meta property="og:site_name" content="Acme">${head}</head><body><nav><a href="/">Acme</a> <a href="/pricing">Pricing</a></nav><main>${body}</main><footer><a href="/legal/privacy">Privacy</a></footer></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><meta property="og:site_name" content="Acme">${head}</head><body><nav><a href="/">Acme</a> <a href="/pricing">Pricing</a></nav><main>${body}</main><footer><a href="/legal/privacy">Privacy</a></footer></body></html>`;
 }
 
 /** The page as the user's browser shows it: the list in the DOM. */
@@ -46,7 +46,7 @@ export function renderedListPage(
 
 /** What a static fetch of a trust-centre page gets: an empty root and a script bundle. */
 export function shellPage(title = 'Subprocessors | Acme Trust Center'): string {
-  return `<!doctype html><html><head><title>${escape(title)}</title><script src="/assets/app.4f9c.js" defer></script></head><body><div id="root"></div><noscript>You need to enable JavaScript to run this app.</noscript></body></html>`;
+  return `<!doctype html><html><head><title>${escapeHtml(title)}</title><script src="/assets/app.4f9c.js" defer></script></head><body><div id="root"></div><noscript>You need to enable JavaScript to run this app.</noscript></body></html>`;
 }
 
 /**
@@ -78,5 +78,5 @@ export function scriptBuiltPage(dataPath: string, delayMs = 300): string {
 
 /** A product page, no list, with the usual legal links in its footer. */
 export function footerLinkPage(listPath = '/legal/subprocessors'): string {
-  return `<!doctype html><html><head><title>Acme: pricing</title></head><body><main><h1>Pricing</h1><p>Plans for every team.</p></main><footer><a href="/legal/privacy">Privacy</a> <a href="/legal/terms">Terms</a> <a href="${escape(listPath)}">Subprocessors</a></footer></body></html>`;
+  return `<!doctype html><html><head><title>Acme: pricing</title></head><body><main><h1>Pricing</h1><p>Plans for every team.</p></main><footer><a href="/legal/privacy">Privacy</a> <a href="/legal/terms">Terms</a> <a href="${escapeHtml(listPath)}">Subprocessors</a></footer></body></html>`;
 }
