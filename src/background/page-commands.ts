@@ -65,8 +65,10 @@ export async function inspectPage({ tabId }: { tabId: number }): Promise<Reply> 
   const url = capture.kind === 'refused' ? null : sourceUrl(capture.url);
   const followed = await followedSource(url);
   const page = previewOf(capture, followed?.id ?? null);
-  // Without the origin's permission no visit re-reads a followed page: opening the popup there does.
-  if (followed && capture.kind === 'page' && page.state === 'list' && url && !(await hasOrigin(url)))
+  // Without the origin's permission no visit re-reads a page followed from the popup: opening the
+  // popup there does. (A source added by its address is kept by its fetch, as before.)
+  const fromPage = followed !== null && followed.capturedAt !== null;
+  if (fromPage && capture.kind === 'page' && page.state === 'list' && url && !(await hasOrigin(url)))
     await applyCapture(followed.id, capture.html, { trigger: 'visit' });
   return { ...ok('', followed?.id ?? null), page };
 }

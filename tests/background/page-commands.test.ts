@@ -133,6 +133,20 @@ describe('followPage', () => {
     expect((await loadSources()).map((s) => s.id)).toEqual(['dovetail']);
   });
 
+  it('leaves a source added by its address to its fetch when the popup is opened on its page', async () => {
+    server.answer('/trust/subprocessors', {
+      kind: 'body',
+      body: renderedListPage(pageVendors(4)),
+      headers: { 'content-type': 'text/html', 'access-control-allow-origin': '*' },
+    });
+    expect((await handlers.addSource({ url: pageUrl })).ok).toBe(true);
+    showList(9);
+    const { page } = await inspectPage({ tabId: TAB });
+    expect(page?.followedId).toBe('127-0-0-1');
+    expect((await followed()).list?.vendors).toHaveLength(4);
+    expect((await followed()).capturedAt).toBeNull();
+  });
+
   it('is served as a command of the background (the popup asks through messages)', () => {
     expect(handlers.followPage).toBe(followPage);
     expect(handlers.inspectPage).toBe(inspectPage);
