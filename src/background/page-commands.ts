@@ -55,15 +55,18 @@ export function previewOf(capture: PageCapture, followedId: string | null): Page
   return { ...empty, state: links.length ? 'links' : 'none', url, title, links };
 }
 
-async function followedSource(url: string | null) {
+async function followedSource(url: string | null, sources = currentSources()) {
   if (!url) return null;
-  return (await currentSources()).find((s) => s.url === url) ?? null;
+  return (await sources).find((s) => s.url === url) ?? null;
 }
 
 export async function inspectPage({ tabId }: { tabId: number }): Promise<Reply> {
+  // The sources are read while the page is (a large register takes a while to read).
+  const sources = currentSources();
+  sources.catch(() => undefined);
   const capture = await capturePage(tabId);
   const url = capture.kind === 'refused' ? null : sourceUrl(capture.url);
-  const followed = await followedSource(url);
+  const followed = await followedSource(url, sources);
   const page = previewOf(capture, followed?.id ?? null);
   // Without the origin's permission no visit re-reads a page followed from the popup: opening the
   // popup there does. (A source added by its address is kept by its fetch, as before.)
