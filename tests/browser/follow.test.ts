@@ -14,6 +14,7 @@ import {
   scriptBuiltPage,
   shellPage,
 } from '../support/rendered-pages';
+import { seriousA11yViolations } from '../support/axe';
 import { hostGrantedBuild } from './support/build';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 
@@ -77,6 +78,7 @@ describe('following a list from the page', () => {
     await offer.waitFor();
     expect(await popup.locator('.page-offer__names').textContent()).toContain('Vendor 1 Ltd');
     expect(await popup.locator('.page-offer__how').textContent()).toBe('Read as a table, high confidence');
+    expect(await seriousA11yViolations(popup), 'the offer').toEqual([]);
     await popup.getByRole('button', { name: 'Follow this list' }).click();
     await popup.getByText(/^Following “Subprocessors \| Acme Trust Center”/).waitFor();
     expect((await storedSource())?.list.vendors).toHaveLength(30);
@@ -123,6 +125,7 @@ describe('following a list from the page', () => {
   it('offers the list a page links to in its footer', async () => {
     const { site, popup } = await popupOn('https://www.acme.com/pricing');
     await popup.getByRole('heading', { level: 2, name: 'This site publishes a subprocessor list' }).waitFor();
+    expect(await seriousA11yViolations(popup), 'the link offer').toEqual([]);
     const link = popup.locator('.page-offer a');
     expect(await link.getAttribute('href')).toBe('https://www.acme.com/legal/subprocessors');
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
