@@ -7,6 +7,7 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '../support/axe';
 import {
   footerLinkPage,
   type PageVendor,
@@ -14,7 +15,6 @@ import {
   scriptBuiltPage,
   shellPage,
 } from '../support/rendered-pages';
-import { seriousA11yViolations } from '../support/axe';
 import { hostGrantedBuild } from './support/build';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 
