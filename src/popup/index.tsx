@@ -34,6 +34,9 @@ import type { SiteMatch } from './site-view';
 export const FIRST_RESULT_MARK = 'popup:first-result';
 /** The mark of the page's offer on screen ("This page lists N"), after the first result. */
 export const PAGE_OFFER_MARK = 'popup:page-offer';
+/** A page without a list is read this many times in all, this far apart (a list built by script). */
+const PAGE_TRIES = 3;
+const PAGE_AGAIN_MS = 1500;
 
 export function tabIdParam(search: string): number | null {
   const raw = new URLSearchParams(search).get('tabId');
@@ -167,14 +170,17 @@ export async function start(root: HTMLElement): Promise<void> {
       root,
     );
   };
-  // The page is read once the card is on screen: reading it never delays the card.
-  const readPage = () => {
+  // The page is read once the card is on screen: reading it never delays the card. A page that
+  // holds no list yet may be a trust-centre app still building it: read again, a few times.
+  const readPage = (tries = PAGE_TRIES) => {
     if (tabId === null) return;
     void inspectPage(tabId).then((reply) => {
       if (!reply.page) return;
       page = { status: 'read', page: reply.page };
       paint();
       performance.mark(PAGE_OFFER_MARK);
+      const more = reply.page.state === 'none' || reply.page.state === 'links';
+      if (more && tries > 1) setTimeout(() => readPage(tries - 1), PAGE_AGAIN_MS);
     });
   };
   // Loads may overlap (a change while one runs): only the latest one shows.
@@ -185,7 +191,7 @@ export async function start(root: HTMLElement): Promise<void> {
     const first = latest === null;
     latest = shown;
     paint();
-    if (first) void afterPaint().then(readPage);
+    if (first) void afterPaint().then(() => readPage());
     if (shown.list && !performance.getEntriesByName('popup:register').length)
       performance.mark('popup:register');
   };

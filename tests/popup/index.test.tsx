@@ -133,6 +133,27 @@ describe('popup entry', () => {
     await screen.findByText('Following “Stripe: Subprocessors”.');
   });
 
+  it('reads a page with no list again: a trust-centre app may still be building it', async () => {
+    const list = { count: 40, names: ['Acme Cloud'], reader: 'table' as const, confidence: 'high' as const };
+    const withList = { ...NO_LIST, state: 'list' as const, list };
+    // Tab 99 is this test's alone (popups of earlier tests may still be reading theirs).
+    let reads = 0;
+    vi.mocked(messages.inspectPage).mockImplementation(async (tabId) => {
+      const page = tabId === 99 && reads++ > 0 ? withList : NO_LIST;
+      return { ok: true, message: '', sourceId: null, reports: [], page };
+    });
+    vi.mocked(tabs.getTab).mockResolvedValue({ id: 99, url: 'https://stripe.com/' });
+    history.replaceState(null, '', '/popup.html?tabId=99');
+    await start(root);
+    await screen.findByRole(
+      'heading',
+      { level: 2, name: 'This page lists 40 subprocessors' },
+      { timeout: 4000 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect(reads).toBe(2); // a list found: no more reads
+  });
+
   it('does not read a page it may not (no tab, a browser page)', async () => {
     vi.mocked(tabs.activeTab).mockResolvedValue({ id: 7, url: 'chrome://extensions/' });
     await start(root);
