@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumFigures } from './chromium-figures';
 import { dataFigures } from './data-figures';
+import { followFigures } from './follow-figures';
 import { loadWorkload } from './load-workload';
 import { matchFigures } from './match-figures';
 import { searchFigures } from './search-figures';
@@ -21,11 +22,13 @@ async function main(): Promise<void> {
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
   const wanted = (section: string) => !only || only.split(',').includes(section);
   const chromium = wanted('chromium') ? await chromiumFigures(root, workload, log) : { rows: [], note: null };
+  const follow = wanted('follow') ? await followFigures(log) : [];
   const rows: Row[] = [
     ...(wanted('search') ? searchFigures(workload, log) : []),
     ...(wanted('match') ? matchFigures(workload, log) : []),
     ...(wanted('data') ? dataFigures(workload, log) : []),
     ...chromium.rows,
+    ...follow,
   ];
   const cpu = cpus();
   console.log(
@@ -40,7 +43,8 @@ async function main(): Promise<void> {
       'fuse.js alone at 10,000 vendors types every fifth keystroke once. Memory: JS heap plus ' +
       'array buffers retained, after a full gc. Chromium: headless Debian Chromium with the built ' +
       'extension (dist/chrome), 9 popup opens and 9 visits per figure; the register is stored as the ' +
-      'default source in storage.local.',
+      'default source in storage.local. Follow: a host-granted copy of the build, a page with a ' +
+      'vendor table served locally, 9 popup opens after a warm-up.',
   );
   if (chromium.note) console.log(chromium.note);
 }

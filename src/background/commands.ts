@@ -11,60 +11,15 @@ import { allSources, listOf, snapshotSource } from '../platform/list-store';
 import { failure, type Handlers, type Reply } from '../platform/messages';
 import { clearSourceNotification } from '../platform/notifications';
 import { originPattern, releaseOrigin } from '../platform/permissions';
-import { NewerStoreError, readStore, updateStore } from '../platform/source-store';
 import { BUNDLED_SOURCE_IDS, type StoredSource, type StoreRecord } from '../platform/store-record';
+import { currentSources, freshId, ok, sourceUrl, write } from './command-support';
+import { followPage, inspectPage } from './page-commands';
 import { refreshMany, refreshOne } from './refresh-runner';
 import { summaryText } from './refresh-text';
 import { planAlarms } from './schedule';
 
-function ok(message: string, sourceId: string | null, reports: Reply['reports'] = []): Reply {
-  return { ok: true, message, sourceId, reports };
-}
-
-async function currentSources(): Promise<StoredSource[]> {
-  const read = await readStore();
-  return allSources(read.kind === 'ok' ? read.record : null);
-}
-
 function find(record: StoreRecord, id: string): StoredSource | null {
   return allSources(record).find((s) => s.id === id) ?? null;
-}
-
-/** An http(s) address without its fragment; null for anything else. */
-export function sourceUrl(raw: string): string | null {
-  try {
-    const url = new URL(raw.trim());
-    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) return null;
-    url.hash = '';
-    return url.href;
-  } catch {
-    return null;
-  }
-}
-
-/** A readable id that is not taken yet: "example-com", "example-com-2" ... */
-function freshId(record: StoreRecord, base: string): string {
-  const stem =
-    base
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'list';
-  const taken = (id: string) => id in record.sources || BUNDLED_SOURCE_IDS.includes(id);
-  let id = stem;
-  for (let n = 2; taken(id); n++) id = `${stem}-${n}`;
-  return id;
-}
-
-/** Runs a store write, turning a newer record into a clear refusal. */
-async function write(mutate: (record: StoreRecord) => StoreRecord | null): Promise<Reply | null> {
-  try {
-    await updateStore(mutate);
-    return null;
-  } catch (error) {
-    if (error instanceof NewerStoreError) return failure(t('commandNewerStore', String(error.version)));
-    throw error;
-  }
 }
 
 async function refresh({ sourceId }: { sourceId: string }): Promise<Reply> {
@@ -243,4 +198,6 @@ export const handlers: Handlers = {
   confirmHeld,
   discardHeld,
   importList,
+  inspectPage,
+  followPage,
 };

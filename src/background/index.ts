@@ -6,11 +6,12 @@ import { serveRequests } from '../platform/messages';
 import { onSourceNotificationClicked } from '../platform/notifications';
 import { onExtensionStart, openOptionsPage } from '../platform/runtime';
 import { onSettingsChanged } from '../platform/settings';
-import { onTabAddress } from '../platform/tabs';
+import { onTabAddress, onTabLoaded } from '../platform/tabs';
 import { onStoreChanged } from '../platform/view-reader';
 import { handlers } from './commands';
 import { distrustViews, forgetViews, requestRebuild, useSettings } from './current-state';
 import { onRefreshAlarm } from './refresh-alarm';
+import { revisitFollowed } from './revisit-page';
 import { planAlarms } from './schedule';
 import { updateAllTabs, updateTab } from './update-tabs';
 
@@ -20,6 +21,11 @@ function report(error: unknown): void {
 
 onTabAddress((tab) => {
   updateTab(tab).catch(report);
+});
+
+// A followed page's visit keeps its list current (revisit-page.ts); any other page costs one small read.
+onTabLoaded((tab) => {
+  revisitFollowed(tab).catch(report);
 });
 
 // Tabs open before install, update or browser start have no badge yet; alarms may have been cleared.

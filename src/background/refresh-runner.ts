@@ -3,7 +3,7 @@
 // (with a history entry), holds it for the user, or keeps the last good list and records why and when
 // to retry. Nothing here lives in worker memory: each step reads storage afresh.
 import { judgeRefresh } from '../core/credibility';
-import { sameJson } from '../core/diff';
+import { diffLists, sameJson } from '../core/diff';
 import { summarizeDiff } from '../core/diff-summary';
 import type { SubprocessorList } from '../core/list';
 import { parse } from '../core/parse/index';
@@ -20,7 +20,9 @@ import { readStore, updateStore } from '../platform/source-store';
 import type { StoredSource, StoreRecord } from '../platform/store-record';
 import { type Attempt, decisionText, fetchFailure, summaryText } from './refresh-text';
 
-export type Trigger = 'user' | 'schedule' | 'retry';
+/** Who asked: the user (the answer is shown, no notification), the schedule or its retry, or a
+ * visit of a followed page (in the background, or the popup opened on it). */
+export type Trigger = 'user' | 'schedule' | 'retry' | 'visit';
 
 export interface RunOptions {
   trigger: Trigger;
@@ -49,22 +51,49 @@ function failed(
   return afterFailure(source.retry, now, { retryAfterMs, random: Math.random() });
 }
 
-/** The updated source after a fetch that brought a body, and what to tell the user. */
+/** Where a list to judge came from: a fetch's body, or the page as the user's browser rendered it. */
+type Read =
+  | { by: 'fetch'; fetched: Extract<FetchListResult, { kind: 'ok' }> }
+  | { by: 'capture'; html: string; recordFirst: boolean };
+
+type Outcome = { next: StoredSource; attempt: Attempt; notice: Notice };
+
+/** A source followed from its rendered page whose static fetch finds no list (a page built in the
+ * browser, or one behind a sign-in): not an error, and nothing to retry; visits keep it current. */
+function readOnVisit(source: StoredSource, at: string): Outcome {
+  const attempt: Attempt = { outcome: 'read-on-visit', message: t('refreshReadOnVisit') };
+  return {
+    next: { ...source, readOnVisit: true, lastAttempt: { at, ...attempt }, retry: afterSuccess() },
+    attempt,
+    notice: null,
+  };
+}
+
+/** The updated source after a read that brought a body (null: a rendered page with no list, which
+ * changes nothing), and what to tell the user. */
 function judged(
   source: StoredSource,
   stored: SubprocessorList | null,
-  fetched: Extract<FetchListResult, { kind: 'ok' }>,
+  read: Read,
   at: string,
   now: number,
   retries: boolean,
-): { next: StoredSource; attempt: Attempt; notice: Notice } {
-  const parsed = parse(fetched.text, {
+): Outcome | null {
+  const parsed = parse(read.by === 'fetch' ? read.fetched.text : read.html, {
     url: source.url,
-    contentType: fetched.contentType,
+    contentType: read.by === 'fetch' ? read.fetched.contentType : 'text/html',
     title: source.title,
   });
   const decision = judgeRefresh(stored, parsed);
+  const validators =
+    read.by === 'fetch'
+      ? { etag: read.fetched.etag, lastModified: read.fetched.lastModified }
+      : { etag: source.etag, lastModified: source.lastModified };
   if (decision.action === 'reject') {
+    // A page read as the user sees it that holds no list (a sign-in page, still loading): nothing
+    // to say; the stored list stays as it is.
+    if (read.by === 'capture') return null;
+    if (source.capturedAt !== null) return readOnVisit(source, at);
     const attempt = decisionText(decision, source, null);
     return {
       next: { ...source, lastAttempt: { at, ...attempt }, retry: failed(source, now, null, retries) },
@@ -72,6 +101,7 @@ function judged(
       notice: null,
     };
   }
+  const captured = read.by === 'capture' ? { capturedAt: at } : { readOnVisit: false };
   if (decision.action === 'hold') {
     const attempt = decisionText(decision, source, null);
     const held = {
@@ -83,38 +113,41 @@ function judged(
       removed: decision.removed,
       summary: summarizeDiff(decision.diff, source.title),
       list: decision.list,
-      etag: fetched.etag,
-      lastModified: fetched.lastModified,
+      ...validators,
     };
     const text = t('notifyHeldMessage', [source.title, String(decision.removed), String(decision.before)]);
     // The same held version found again (the next day's refresh) is not news: no second notification.
     const again = source.held !== null && sameJson(source.held.list.vendors, decision.list.vendors);
     return {
-      next: { ...source, held, lastAttempt: { at, ...attempt }, retry: afterSuccess() },
+      next: { ...source, ...captured, held, lastAttempt: { at, ...attempt }, retry: afterSuccess() },
       attempt,
       notice: again ? null : { kind: 'held', text },
     };
   }
-  const summary = decision.diff ? summarizeDiff(decision.diff, source.title) : null;
-  const attempt = decisionText(decision, source, summary);
-  const entry = decision.diff
-    ? historyEntry(decision.diff, { at, sourceId: source.id, listTitle: source.title })
-    : null;
+  // A list followed from its page is news in the history from its first version on.
+  const diff =
+    decision.diff ??
+    (read.by === 'capture' && read.recordFirst
+      ? diffLists({ ...decision.list, vendors: [] }, decision.list)
+      : null);
+  const summary = diff ? summarizeDiff(diff, source.title) : null;
+  const attempt = decisionText(decision, source, decision.diff ? summary : null);
+  const entry = diff ? historyEntry(diff, { at, sourceId: source.id, listTitle: source.title }) : null;
   const { damage: _replaced, ...rest } = source;
   return {
     next: {
       ...rest,
+      ...captured,
       list: decision.list,
       fetchedAt: at,
-      etag: fetched.etag,
-      lastModified: fetched.lastModified,
+      ...validators,
       lastAttempt: { at, ...attempt },
       retry: afterSuccess(),
       held: null, // a newer good list supersedes a held one
       history: entry ? addToHistory(source.history, entry) : source.history,
     },
     attempt,
-    notice: entry && summary ? { kind: 'changed', text: summaryText(summary) } : null,
+    notice: entry && summary && decision.diff ? { kind: 'changed', text: summaryText(summary) } : null,
   };
 }
 
@@ -125,9 +158,12 @@ function afterFetch(
   permitted: boolean,
   now: number,
   retries: boolean,
-): { next: StoredSource; attempt: Attempt; notice: Notice } {
+): Outcome {
   const at = new Date(now).toISOString();
-  if (result.kind === 'ok') return judged(source, stored, result, at, now, retries);
+  if (result.kind === 'ok')
+    return (
+      judged(source, stored, { by: 'fetch', fetched: result }, at, now, retries) ?? readOnVisit(source, at)
+    );
   if (result.kind === 'not-modified') {
     // Nothing changed at the source: only the attempt is recorded.
     const attempt: Attempt = { outcome: 'not-modified', message: t('refreshNotModified') };
@@ -137,6 +173,9 @@ function afterFetch(
       notice: null,
     };
   }
+  // A followed page behind a sign-in answers a fetch without the user's session with 401 or 403.
+  const signIn = result.kind === 'http-error' && (result.status === 401 || result.status === 403);
+  if (signIn && source.capturedAt !== null) return readOnVisit(source, at);
   const attempt = fetchFailure(result, source, permitted);
   // An address that cannot be fetched will not become fetchable by waiting.
   const retryable = retries && result.kind !== 'invalid-url';
@@ -165,20 +204,37 @@ export async function refreshOne(id: string, options: RunOptions): Promise<Sourc
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
   });
+  return storeOutcome(id, before, options, (source, stored, retries) =>
+    afterFetch(source, stored, result, permitted, now(), retries),
+  );
+}
+
+/**
+ * The one store write of a read: `decide` makes the source's next state from the source as it is
+ * stored now (another write may have come between) and the list to judge against; then the
+ * notification, unless the user asked (they see the answer). Null when nothing was written.
+ */
+async function storeOutcome(
+  id: string,
+  before: StoredSource,
+  options: RunOptions,
+  decide: (source: StoredSource, stored: SubprocessorList | null, retries: boolean) => Outcome | null,
+): Promise<SourceReport | null> {
   const settings = await loadSettings();
   const retries = settings.schedule !== 'off';
-  let outcome: { next: StoredSource; attempt: Attempt; notice: Notice } | null = null;
+  let outcome: Outcome | null = null;
   // The list to judge against, read again inside the write: another refresh may have stored one.
   const snapshot = await listOf({ ...before, list: null });
   await updateStore((record) => {
     const source = sourceIn(record, id);
-    if (!source || source.url !== url) return null; // removed or changed while we fetched
-    outcome = afterFetch(source, source.list ?? snapshot, result, permitted, now(), retries);
+    if (!source || source.url !== before.url) return null; // removed or changed meanwhile
+    outcome = decide(source, source.list ?? snapshot, retries);
+    if (!outcome) return null;
     record.sources[id] = outcome.next;
     return record;
   });
   if (!outcome) return null;
-  const { attempt, notice } = outcome as { attempt: Attempt; notice: Notice };
+  const { attempt, notice } = outcome as Outcome;
   if (notice && settings.notifications && options.trigger !== 'user') {
     const title = notice.kind === 'held' ? t('notifyHeldTitle') : t('notifyChangedTitle');
     await notifySource(id, title, notice.text).catch((error: unknown) => {
@@ -186,6 +242,27 @@ export async function refreshOne(id: string, options: RunOptions): Promise<Sourc
     });
   }
   return { sourceId: id, title: before.title, outcome: attempt.outcome, message: attempt.message };
+}
+
+/**
+ * Applies a list read from the page the user's browser rendered (the popup's Follow, a visit of a
+ * followed page) through the same judge as a refresh: history, hold on mass removal, notification.
+ * A page with no list changes nothing (null). `recordFirst`: the first list goes in the history.
+ */
+export async function applyCapture(
+  id: string,
+  html: string,
+  options: RunOptions & { recordFirst?: boolean },
+): Promise<SourceReport | null> {
+  const now = options.now ?? Date.now;
+  const read = await readStore();
+  const before = sourceIn(read.kind === 'ok' ? read.record : null, id);
+  if (!before?.url) return null;
+  const capture: Read = { by: 'capture', html, recordFirst: options.recordFirst ?? false };
+  return storeOutcome(id, before, options, (source, stored, retries) => {
+    const at = new Date(now()).toISOString();
+    return judged(source, stored, capture, at, now(), retries);
+  });
 }
 
 /** Refreshes the given sources one after another (polite to shared hosts, and to the machine). */

@@ -108,6 +108,14 @@ export function SourceCard({ source, removable, busy, locked, onCommand }: Sourc
         </Fact>
         <Fact label={t('sourceOrigin')}>{t(ORIGIN_KEY[source.origin] ?? 'originNone')}</Fact>
         {source.fetchedAt && <Fact label={t('sourceFetched')}>{formatMoment(source.fetchedAt, locale)}</Fact>}
+        {source.url && (
+          <Fact label={t('sourceKeptBy')}>
+            {t(source.keptBy === 'visit' ? 'keptByVisit' : 'keptBySchedule')}
+          </Fact>
+        )}
+        {source.capturedAt && (
+          <Fact label={t('sourceCaptured')}>{formatMoment(source.capturedAt, locale)}</Fact>
+        )}
         {source.importedAt && (
           <Fact label={t('sourceImported')}>{formatMoment(source.importedAt, locale)}</Fact>
         )}

@@ -13,6 +13,12 @@
  *                                     when no other source uses that origin)
  *   confirmHeld(id) / discardHeld(id) apply or drop a held result (one that lost most vendors)
  *   importList(text, fileName)        parse a file's text as a list; it becomes a source without URL
+ *   inspectPage(tabId)                the popup's tab: read its rendered page (./capture-page) and
+ *                                     answer a PagePreview (a list? links to one?) in `page`. A page
+ *                                     a source already follows is re-read into that source.
+ *   followPage(tabId)                 read the page again and add it as a source, its list stored
+ *                                     as the last good one. Call requestOrigin(url) in the click
+ *                                     handler first: with it, visits keep the list current.
  *
  *   A source whose last attempt is 'no-permission' (the site refuses cross-origin reads and the origin
  *   was not granted; in Firefox even the manifest's own host may be ungranted) wants a button that
@@ -35,7 +41,7 @@
  */
 import * as v from 'valibot';
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { AttemptOutcome } from './source-types';
+import type { AttemptOutcome, PagePreview } from './source-types';
 
 export type { HistoryEntry } from '../core/refresh-history';
 export * from './source-types';
@@ -55,11 +61,14 @@ export interface Reply {
   sourceId: string | null;
   /** One per source fetched (refresh, addSource). */
   reports: SourceReport[];
+  /** What inspectPage found on the page. */
+  page?: PagePreview;
 }
 
 // The wire format. `to` keeps our messages apart from any other the runtime may carry.
 const TO = 'lens-background';
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const RequestSchema = v.variant('type', [
   v.object({ to: v.literal(TO), type: v.literal('refresh'), sourceId: Id }),
   v.object({
@@ -78,6 +87,8 @@ const RequestSchema = v.variant('type', [
     text: v.pipe(v.string(), v.maxLength(6_000_000)),
     fileName: v.pipe(v.string(), v.maxLength(300)),
   }),
+  v.object({ to: v.literal(TO), type: v.literal('inspectPage'), tabId: TabId }),
+  v.object({ to: v.literal(TO), type: v.literal('followPage'), tabId: TabId }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -118,6 +129,14 @@ export function discardHeld(id: string): Promise<Reply> {
 
 export function importList(text: string, fileName: string): Promise<Reply> {
   return send('importList', { text, fileName });
+}
+
+export function inspectPage(tabId: number): Promise<Reply> {
+  return send('inspectPage', { tabId });
+}
+
+export function followPage(tabId: number): Promise<Reply> {
+  return send('followPage', { tabId });
 }
 
 export type ParsedMessage =

@@ -68,6 +68,8 @@ export function snapshotSource(id: string): StoredSource {
     retry: { failures: 0, retryAt: null },
     held: null,
     history: [],
+    capturedAt: null,
+    readOnVisit: false,
   };
 }
 

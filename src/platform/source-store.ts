@@ -3,8 +3,10 @@
 // serialised, so two refreshes finishing together cannot lose each other's result. A newer record is
 // never overwritten; an unreadable one is copied to a backup key before it is replaced.
 import browser from 'webextension-polyfill';
+import { FOLLOWED_KEY } from './storage-keys';
 import {
   emptyStoreRecord,
+  followedPages,
   type RawStoreRecord,
   readStoreRecord,
   STORE_KEY,
@@ -15,6 +17,16 @@ import {
 import { buildViews, leftoverKeys, VIEW_KEY, withoutViews } from './store-views';
 
 export const BACKUP_KEY = `${STORE_KEY}.backup`;
+
+/** The pages followed from the popup (store-record.ts followedPages), as last written. */
+export async function readFollowedPages(): Promise<string[]> {
+  try {
+    const value: unknown = (await browser.storage.local.get(FOLLOWED_KEY))[FOLLOWED_KEY];
+    return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 export async function readStore(): Promise<StoreRead> {
   try {
@@ -120,7 +132,8 @@ export function updateStore(mutate: (record: StoreRecord) => StoreRecord | null)
     const next = mutate(record);
     if (!next) return record;
     const written = { ...next, revision: revision + 1 };
-    await writeWithViews({ [STORE_KEY]: toStorable(written, previous) }, written, both[VIEW_KEY]);
+    const items = { [STORE_KEY]: toStorable(written, previous), [FOLLOWED_KEY]: followedPages(written) };
+    await writeWithViews(items, written, both[VIEW_KEY]);
     return written;
   });
 }

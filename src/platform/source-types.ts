@@ -1,6 +1,8 @@
 // The shapes the refresh stores and shows, apart from any browser API so storage code, the
 // background and the pages (through messages.ts) share one definition.
 import type { DiffSummary } from '../core/diff-summary';
+import type { ListLink } from '../core/page/list-links';
+import type { Confidence, Reader } from '../core/result';
 
 /** What a fetch attempt came to. The first four are successes; the rest keep the last good list. */
 export const ATTEMPT_OUTCOMES = [
@@ -16,10 +18,17 @@ export const ATTEMPT_OUTCOMES = [
   'too-large',
   'no-permission', // cross-origin read refused and no host permission for the origin
   'invalid-url',
+  'read-on-visit', // a page built in the browser: its static fetch has no list; visits keep it current
 ] as const;
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 
-const SUCCESSES: ReadonlySet<AttemptOutcome> = new Set(['first', 'updated', 'unchanged', 'not-modified']);
+const SUCCESSES: ReadonlySet<AttemptOutcome> = new Set([
+  'first',
+  'updated',
+  'unchanged',
+  'not-modified',
+  'read-on-visit',
+]);
 
 /** Whether an outcome is a failure the user should see as an error (held is neither). */
 export function attemptFailed(outcome: AttemptOutcome): boolean {
@@ -73,4 +82,29 @@ export interface SourceView {
   held: HeldView | null;
   /** A sentence when this source's stored data is damaged (the rest still works); else null. */
   problem: string | null;
+  /** How the list is kept current: fetched on the schedule, or read from the rendered page when
+   * the user visits it (a list built in the browser, followed from the popup). */
+  keptBy: 'schedule' | 'visit';
+  /** When the list was last read from the rendered page (ISO date-time); null: never. */
+  capturedAt: string | null;
+}
+
+/** What the popup learns of the page it was opened on (the worker reads and parses it). */
+export interface PagePreview {
+  /** 'list': the page holds a list; 'links': it links to one; 'none': neither; 'too-large': over
+   * 5 MB; 'refused': the page may not be read (a browser page, a store, a PDF). */
+  state: 'list' | 'links' | 'none' | 'too-large' | 'refused';
+  url: string | null;
+  /** The title a followed source would get ("Acme: Subprocessors"). */
+  title: string;
+  list: {
+    count: number;
+    /** The first vendors' names, as written. */
+    names: string[];
+    reader: Reader;
+    confidence: Confidence;
+  } | null;
+  links: ListLink[];
+  /** The source that already follows this page, if one does. */
+  followedId: string | null;
 }

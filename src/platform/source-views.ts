@@ -42,6 +42,8 @@ async function viewOf(source: StoredSource): Promise<SourceView> {
         }
       : null,
     problem: source.damage ? t('listProblemSourceDamaged', [source.id, source.damage[0] ?? '']) : null,
+    keptBy: source.readOnVisit ? 'visit' : 'schedule',
+    capturedAt: source.capturedAt,
   };
 }
 

@@ -11,3 +11,6 @@ export const VIEW_KEY = 'lens.view';
 export const siteShardKey = (shard: number) => `${VIEW_KEY}.site.${shard}`;
 /** storage.local: chunk K of the read views (the vendors at register indices K * chunkSize ...). */
 export const vendorChunkKey = (chunk: number) => `${VIEW_KEY}.vendors.${chunk}`;
+/** storage.local: the addresses of the pages followed from the popup (a few bytes), written with the
+ * record, so a navigation learns whether to re-read its page without reading the record. */
+export const FOLLOWED_KEY = 'lens.followed';

@@ -43,6 +43,10 @@ const SourceEntrySchema = v.looseObject({
   retry: v.optional(v.fallback(RetrySchema, { failures: 0, retryAt: null }), { failures: 0, retryAt: null }),
   held: v.optional(v.fallback(v.nullable(HeldSchema), null), null),
   history: v.optional(v.fallback(v.array(v.unknown()), []), []),
+  /** When the list was last read from the rendered page (followed from the popup); null: never. */
+  capturedAt: v.optional(NullableString, null),
+  /** A followed page whose static fetch holds no list (built in the browser): kept by visits. */
+  readOnVisit: v.optional(v.fallback(v.boolean(), false), false),
 });
 
 const StoreRecordSchema = v.looseObject({
@@ -79,6 +83,10 @@ export interface StoredSource {
   retry: RetryState;
   held: HeldResult | null;
   history: HistoryEntry[];
+  /** When the list was last read from the rendered page; null for a list only ever fetched. */
+  capturedAt: string | null;
+  /** The static fetch holds no list: the list is kept current by reading the page on a visit. */
+  readOnVisit: boolean;
   /** Set when the stored list fails the schema: it is left in storage as it was, unused. */
   damage?: string[];
 }
@@ -184,6 +192,8 @@ function typed(id: string, entry: RawEntry): { source: StoredSource; issues: str
     retry: entry.retry,
     held: heldOf(entry.held),
     history: historyOf(entry.history),
+    capturedAt: entry.capturedAt,
+    readOnVisit: entry.readOnVisit,
   };
   if (issues) source.damage = issues;
   return { source, issues };
@@ -224,6 +234,12 @@ export function readStoreRecord(raw: unknown): StoreRead {
     invalid,
     raw: parsed.output,
   };
+}
+
+/** The addresses of the sources followed from their rendered page (their visits re-read them). */
+export function followedPages(record: StoreRecord | null): string[] {
+  if (!record) return [];
+  return Object.values(record.sources).flatMap((s) => (s.url && s.capturedAt !== null ? [s.url] : []));
 }
 
 export function emptyStoreRecord(): StoreRecord {

@@ -43,3 +43,10 @@ export function onTabAddress(callback: (tab: TabInfo) => void): void {
     callback({ id: tabId, url: change.url ?? tab.url ?? null });
   });
 }
+
+/** Calls back when a tab has finished loading a page (not for single-page-app navigations). */
+export function onTabLoaded(callback: (tab: TabInfo) => void): void {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'complete') callback({ id: tabId, url: tab.url ?? null });
+  });
+}

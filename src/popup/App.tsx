@@ -2,7 +2,7 @@
 // source line. Data arrives as props; the entry point (index.tsx) fetches it from the platform. The
 // tab's vendor may come first and the register for search just after (the first paint needs only
 // the one vendor): until the register is there, a search says it is loading.
-import type { JSX, TargetedKeyboardEvent } from 'preact';
+import type { ComponentChildren, JSX, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ListSource, SubprocessorList, Vendor } from '../core/list';
 import { buildMatchIndex } from '../core/match';
@@ -37,6 +37,8 @@ export interface PopupAppProps {
   onResultsRender?: (query: string, count: number) => void;
   /** When a list added the vendor, if recently (see new-vendors.ts): the card and result say "new". */
   addedOn?: (vendor: Vendor) => string | null;
+  /** What the tab's page holds (page-offer.tsx), shown above the site's card once it is read. */
+  pageOffer?: ComponentChildren;
 }
 
 const never = () => null;
@@ -128,7 +130,13 @@ export function App(props: PopupAppProps) {
     }
   };
   let view: JSX.Element;
-  if (!searching) view = <SiteView site={site} addedOn={addedOn} showListedBy={showListedBy} />;
+  if (!searching)
+    view = (
+      <>
+        {props.pageOffer}
+        <SiteView site={site} addedOn={addedOn} showListedBy={showListedBy} />
+      </>
+    );
   else if (!list) view = <EmptyState title={t('loading')} />;
   else if (openedVendor)
     view = (

@@ -10,9 +10,10 @@ import { hostOfInput } from '../core/match';
 import type { HistoryEntry } from '../core/refresh-history';
 import { t } from '../platform/i18n';
 import { loadList } from '../platform/list-store';
-import { loadHistory } from '../platform/messages';
+import { followPage, inspectPage, loadHistory, type PagePreview } from '../platform/messages';
+import { requestOrigin } from '../platform/permissions';
 import { extensionUrl, openOptionsPage } from '../platform/runtime';
-import { activeTab, getTab } from '../platform/tabs';
+import { activeTab, getTab, type TabInfo } from '../platform/tabs';
 import {
   type HeadRead,
   onStoreChanged,
@@ -24,12 +25,18 @@ import { EmptyState } from '../ui/empty-state';
 import { I18nProvider, makeI18n } from '../ui/i18n';
 import { App } from './App';
 import { type AddedOn, addedOnFrom, recentlyAdded } from './new-vendors';
+import { PageOffer, type PageState } from './page-offer';
 import type { SiteMatch } from './site-view';
 
 /** The mark a benchmark reads: navigation start -> first card or result on screen. On the way,
  * 'popup:start' (script running) and 'popup:data' (the first data read) split the time; after it,
  * 'popup:register' marks the register for search shown. */
 export const FIRST_RESULT_MARK = 'popup:first-result';
+/** The mark of the page's offer on screen ("This page lists N"), after the first result. */
+export const PAGE_OFFER_MARK = 'popup:page-offer';
+/** A page without a list is read this many times in all, this far apart (a list built by script). */
+const PAGE_TRIES = 3;
+const PAGE_AGAIN_MS = 1500;
 
 export function tabIdParam(search: string): number | null {
   const raw = new URLSearchParams(search).get('tabId');
@@ -66,10 +73,17 @@ function markFirstResult(): void {
   }, 1000);
 }
 
-async function describedTabUrl(): Promise<string | null> {
+async function describedTab(): Promise<TabInfo | null> {
   const id = tabIdParam(location.search);
-  const tab = id === null ? await activeTab() : await getTab(id);
-  return tab?.url ?? null;
+  return id === null ? activeTab() : getTab(id);
+}
+
+/** Follow: the origin's permission is asked in the click itself (a prompt needs the gesture), and
+ * not waited for: the background follows the page whatever the answer (with it, visits keep the
+ * list current; without it, opening the popup there does). */
+function follow(tabId: number, page: PagePreview) {
+  if (page.url) void requestOrigin(page.url);
+  return followPage(tabId);
 }
 
 /** Resolves after the next frame has been painted (a task queued from a frame callback). */
@@ -132,32 +146,61 @@ export async function start(root: HTMLElement): Promise<void> {
     void openOptionsPage().then(() => window.close());
   };
   let tabUrl: string | null = null;
-  // Loads may overlap (a change while one runs): only the latest one shows.
-  let loads = 0;
-  const showFor = (load: number) => (shown: Shown) => {
-    if (load !== loads) return;
-    if (!performance.getEntriesByName('popup:data').length) performance.mark('popup:data');
+  let tabId: number | null = null;
+  let page: PageState = { status: 'reading' };
+  let latest: Shown | null = null;
+  const paint = () => {
+    if (!latest) return;
+    const id = tabId;
     render(
       <I18nProvider value={i18n}>
         <App
-          {...shown}
+          {...latest}
           tabUrl={tabUrl}
           now={new Date()}
           optionsHref={extensionUrl('options.html')}
           onOpenOptions={openOptions}
           onFirstRender={markFirstResult}
           onResultsRender={(query) => performance.mark(`popup:results:${query}`)}
+          pageOffer={
+            id === null ? null : <PageOffer state={page} onFollow={(preview) => follow(id, preview)} />
+          }
         />
       </I18nProvider>,
       root,
     );
+  };
+  // The page is read once the card is on screen: reading it never delays the card. A page that
+  // holds no list yet may be a trust-centre app still building it: read again, a few times.
+  const readPage = (tries = PAGE_TRIES) => {
+    if (tabId === null) return;
+    void inspectPage(tabId).then((reply) => {
+      if (!reply.page) return;
+      page = { status: 'read', page: reply.page };
+      paint();
+      performance.mark(PAGE_OFFER_MARK);
+      const more = reply.page.state === 'none' || reply.page.state === 'links';
+      if (more && tries > 1) setTimeout(() => readPage(tries - 1), PAGE_AGAIN_MS);
+    });
+  };
+  // Loads may overlap (a change while one runs): only the latest one shows.
+  let loads = 0;
+  const showFor = (load: number) => (shown: Shown) => {
+    if (load !== loads) return;
+    if (!performance.getEntriesByName('popup:data').length) performance.mark('popup:data');
+    const first = latest === null;
+    latest = shown;
+    paint();
+    if (first) void afterPaint().then(() => readPage());
     if (shown.list && !performance.getEntriesByName('popup:register').length)
       performance.mark('popup:register');
   };
   try {
     performance.mark('popup:start');
     const head = readViewHead(); // read with the tab, not after it
-    tabUrl = await describedTabUrl();
+    const tab = await describedTab();
+    tabUrl = tab?.url ?? null;
+    tabId = tab && tabUrl && /^https?:/i.test(tabUrl) ? tab.id : null;
     await load(tabUrl, true, showFor(++loads), head);
     // A refresh while the popup is open shows the new data at once.
     onStoreChanged((change) => {

@@ -76,6 +76,7 @@ describe('refreshing from the options page', () => {
       Updated: '8 Oct 2018',
       Source: 'https://dovetailapp.com/legal/data-subprocessors (opens in a new tab)',
       'Copy in use': 'Bundled with the extension',
+      'Kept current': 'Fetched on schedule',
     });
     await expect(page.getByRole('button', { name: 'Refresh Dovetail' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Refresh all' }).isVisible()).resolves.toBe(true);

@@ -34,6 +34,7 @@ describe('options page in Chromium', () => {
       ['Updated', '8 Oct 2018'],
       ['Source', 'https://dovetailapp.com/legal/data-subprocessors (opens in a new tab)'],
       ['Copy in use', 'Bundled with the extension'],
+      ['Kept current', 'Fetched on schedule'],
     ]);
     expect(await card.getByRole('link').getAttribute('href')).toBe(
       'https://dovetailapp.com/legal/data-subprocessors',

@@ -58,6 +58,7 @@ describe('a source at rest', () => {
       ['Updated', '8 Oct 2018'],
       ['Source', `${DOVETAIL_URL} (opens in a new tab)`],
       ['Copy in use', 'Bundled with the extension'],
+      ['Kept current', 'Fetched on schedule'],
     ]);
     expect(within(dovetail).getByRole('link').getAttribute('href')).toBe(DOVETAIL_URL);
     expect(within(dovetail).getByRole('button', { name: 'Refresh Dovetail' })).toBeTruthy();
@@ -81,6 +82,22 @@ describe('a source at rest', () => {
     expect(rows).toContainEqual(['Copy in use', 'Downloaded and stored in this browser']);
     expect(rows).toContainEqual(['Last good fetch', '26 Nov 2026, 08:00']);
     expect(rows).toContainEqual(['Last check', '27 Nov 2026, 14:02: The list has not changed.']);
+    expect(card('Acme Notes').querySelector('.problem')).toBeNull();
+  });
+
+  it('shows a page followed from the popup as read on visit, with when it was last read, not as an error', () => {
+    const message = 'Updated when you visit the page: the page builds its list in your browser.';
+    renderSources([
+      acme({
+        keptBy: 'visit',
+        capturedAt: '2026-11-27T09:30:00Z',
+        lastAttempt: { at: '2026-11-27T14:02:00Z', outcome: 'read-on-visit', message },
+      }),
+    ]);
+    const rows = facts(card('Acme Notes'));
+    expect(rows).toContainEqual(['Kept current', 'Read when you visit the page']);
+    expect(rows).toContainEqual(['Last read from the page', '27 Nov 2026, 09:30']);
+    expect(rows).toContainEqual(['Last check', `27 Nov 2026, 14:02: ${message}`]);
     expect(card('Acme Notes').querySelector('.problem')).toBeNull();
   });
 

@@ -63,6 +63,8 @@ describe('the client side', () => {
       confirmHeld: fail,
       discardHeld: fail,
       importList: fail,
+      inspectPage: fail,
+      followPage: fail,
     });
     expect(await refreshSource('dovetail')).toMatchObject({ ok: false, message: 'disk full' });
   });

@@ -41,6 +41,8 @@ describe('loadSources', () => {
         retryAt: null,
         held: null,
         problem: null,
+        keptBy: 'schedule',
+        capturedAt: null,
       },
     ]);
   });

@@ -6,6 +6,7 @@ import type { SubprocessorList, Vendor } from '../../src/core/list';
 import { CHUNK_SIZE, chunkOf, shardCountFor, shardOf } from '../../src/core/site-shards';
 import { loadList, saveSource, snapshotSource } from '../../src/platform/list-store';
 import { markViewsStale, rebuildViews, updateStore } from '../../src/platform/source-store';
+import { FOLLOWED_KEY } from '../../src/platform/storage-keys';
 import { STORE_KEY } from '../../src/platform/store-record';
 import {
   type SiteShardValue,
@@ -79,6 +80,7 @@ describe('views written with the record', () => {
     expect(Object.keys(items).sort()).toEqual(
       [
         STORE_KEY,
+        FOLLOWED_KEY,
         VIEW_KEY,
         ...Array.from({ length: count }, (_, i) => siteShardKey(i)),
         ...Array.from({ length: chunkTotal }, (_, i) => vendorChunkKey(i)),

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMatchIndex, match } from '../../src/core/match';
 import type { HistoryEntry } from '../../src/core/refresh-history';
 import type { LoadedList } from '../../src/platform/list-store';
+import type { PagePreview } from '../../src/platform/messages';
 import type { ViewHead } from '../../src/platform/store-views';
 import type { StoreChange } from '../../src/platform/view-reader';
 import { NOW, seedList, t } from '../support/ui';
@@ -26,7 +27,12 @@ vi.mock('../../src/platform/view-reader', () => ({
     return () => {};
   }),
 }));
-vi.mock('../../src/platform/messages', () => ({ loadHistory: vi.fn() }));
+vi.mock('../../src/platform/messages', () => ({
+  loadHistory: vi.fn(),
+  inspectPage: vi.fn(),
+  followPage: vi.fn(),
+}));
+vi.mock('../../src/platform/permissions', () => ({ requestOrigin: vi.fn(async () => true) }));
 vi.mock('../../src/platform/tabs', () => ({ activeTab: vi.fn(), getTab: vi.fn() }));
 vi.mock('../../src/platform/runtime', () => ({
   openOptionsPage: vi.fn(async () => {}),
@@ -38,7 +44,17 @@ const views = await import('../../src/platform/view-reader');
 const tabs = await import('../../src/platform/tabs');
 const runtime = await import('../../src/platform/runtime');
 const messages = await import('../../src/platform/messages');
-const { FIRST_RESULT_MARK, start, tabIdParam } = await import('../../src/popup/index');
+const permissions = await import('../../src/platform/permissions');
+const { FIRST_RESULT_MARK, PAGE_OFFER_MARK, start, tabIdParam } = await import('../../src/popup/index');
+
+const NO_LIST: PagePreview = {
+  state: 'none',
+  url: 'https://stripe.com/',
+  title: 'Stripe',
+  list: null,
+  links: [],
+  followedId: null,
+};
 
 const bundled = (): LoadedList => ({ list: seedList(), origin: 'bundled', fetchedAt: null, problem: null });
 let root: HTMLElement;
@@ -49,6 +65,13 @@ beforeEach(() => {
   vi.mocked(views.readSiteView).mockResolvedValue({ unusable: true });
   vi.mocked(views.readRegisterView).mockResolvedValue(null);
   vi.mocked(messages.loadHistory).mockResolvedValue([]);
+  vi.mocked(messages.inspectPage).mockResolvedValue({
+    ok: true,
+    message: '',
+    sourceId: null,
+    reports: [],
+    page: NO_LIST,
+  });
   vi.mocked(tabs.getTab).mockResolvedValue({ id: 42, url: 'https://stripe.com/' });
   vi.mocked(tabs.activeTab).mockResolvedValue({ id: 7, url: 'https://www.mixpanel.com/pricing' });
   platform.listeners.length = 0;
@@ -82,6 +105,61 @@ describe('popup entry', () => {
     expect(document.title).toBe('Subprocessor Lens');
     expect(document.documentElement.lang).toBe('en-GB');
     await waitFor(() => expect(performance.getEntriesByName(FIRST_RESULT_MARK)).toHaveLength(1));
+  });
+
+  it('reads the page after the card is on screen, and follows it with the origin asked in the click', async () => {
+    let answer: (reply: Awaited<ReturnType<typeof messages.inspectPage>>) => void = () => {};
+    vi.mocked(messages.inspectPage).mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    vi.mocked(messages.followPage).mockResolvedValue({
+      ok: true,
+      message: 'Following “Stripe: Subprocessors”.',
+      sourceId: 'stripe-com',
+      reports: [],
+    });
+    history.replaceState(null, '', '/popup.html?tabId=42');
+    await start(root);
+    // The card is there before the page has been read.
+    expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy();
+    await waitFor(() => expect(messages.inspectPage).toHaveBeenCalledWith(42));
+    const list = { count: 312, names: ['Acme Cloud'], reader: 'table' as const, confidence: 'high' as const };
+    const page = { ...NO_LIST, state: 'list' as const, url: 'https://stripe.com/legal/subprocessors', list };
+    answer({ ok: true, message: '', sourceId: null, reports: [], page });
+    await screen.findByRole('heading', { level: 2, name: 'This page lists 312 subprocessors' });
+    expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy(); // both show
+    expect(performance.getEntriesByName(PAGE_OFFER_MARK)).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Follow this list' }));
+    expect(permissions.requestOrigin).toHaveBeenCalledWith('https://stripe.com/legal/subprocessors');
+    expect(messages.followPage).toHaveBeenCalledWith(42);
+    await screen.findByText('Following “Stripe: Subprocessors”.');
+  });
+
+  it('reads a page with no list again: a trust-centre app may still be building it', async () => {
+    const list = { count: 40, names: ['Acme Cloud'], reader: 'table' as const, confidence: 'high' as const };
+    const withList = { ...NO_LIST, state: 'list' as const, list };
+    // Tab 99 is this test's alone (popups of earlier tests may still be reading theirs).
+    let reads = 0;
+    vi.mocked(messages.inspectPage).mockImplementation(async (tabId) => {
+      const page = tabId === 99 && reads++ > 0 ? withList : NO_LIST;
+      return { ok: true, message: '', sourceId: null, reports: [], page };
+    });
+    vi.mocked(tabs.getTab).mockResolvedValue({ id: 99, url: 'https://stripe.com/' });
+    history.replaceState(null, '', '/popup.html?tabId=99');
+    await start(root);
+    await screen.findByRole(
+      'heading',
+      { level: 2, name: 'This page lists 40 subprocessors' },
+      { timeout: 4000 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect(reads).toBe(2); // a list found: no more reads
+  });
+
+  it('does not read a page it may not (no tab, a browser page)', async () => {
+    vi.mocked(tabs.activeTab).mockResolvedValue({ id: 7, url: 'chrome://extensions/' });
+    await start(root);
+    await waitFor(() => expect(performance.getEntriesByName(FIRST_RESULT_MARK)).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(messages.inspectPage).not.toHaveBeenCalled();
   });
 
   it('describes the active tab without a parameter', async () => {

@@ -86,6 +86,13 @@ function createEvent<A extends unknown[]>() {
   };
 }
 
+/** What a tab's page gives a script run in it (scripting.executeScript). */
+export interface FakePage {
+  html: string;
+  title?: string;
+  siteName?: string | null;
+}
+
 export interface FakeTab {
   id: number;
   url?: string;
@@ -118,6 +125,8 @@ export function createFakeBrowser() {
   const messageListeners = new Set<(message: unknown, sender: { id: string }) => unknown>();
   const files = new Map<string, unknown>();
   let tabs: FakeTab[] = [];
+  // Each tab's rendered page; a function is asked at every read (a page whose script changes it).
+  const pages = new Map<number, FakePage | (() => FakePage)>();
   const action = new Map<number, FakeActionState>();
   const setAction = (details: { tabId?: number }, patch: FakeActionState) => {
     if (details.tabId === undefined) throw new Error('the fake only models tab-specific action state');
@@ -222,6 +231,29 @@ export function createFakeBrowser() {
       },
       onUpdated: createEvent<[number, { url?: string; status?: string }, FakeTab]>(),
     },
+    scripting: {
+      /** Runs readDocument-like captures: the page's HTML (null past the cap given as the first
+       * argument), title and site name. A tab without a page refuses, as browser pages do. */
+      async executeScript(details: { target: { tabId: number }; args?: unknown[] }) {
+        const tab = tabs.find((t) => t.id === details.target.tabId);
+        const entry = pages.get(details.target.tabId);
+        if (!tab || !entry) throw new Error('Cannot access contents of the page.');
+        const page = typeof entry === 'function' ? entry() : entry;
+        const max = Number(details.args?.[0] ?? Number.POSITIVE_INFINITY);
+        const result = {
+          url: tab.url ?? '',
+          html: page.html.length > max ? null : page.html,
+          title: page.title ?? '',
+          siteName: page.siteName ?? null,
+        };
+        return [{ frameId: 0, result }];
+      },
+    },
+    /** Test access: what the page in a tab renders (or stop serving it with null). */
+    setPage(tabId: number, page: FakePage | (() => FakePage) | null) {
+      if (page) pages.set(tabId, page);
+      else pages.delete(tabId);
+    },
     action: {
       setBadgeText: async (d: { tabId?: number; text: string }) => setAction(d, { text: d.text }),
       setTitle: async (d: { tabId?: number; title: string }) => setAction(d, { title: d.title }),
@@ -247,6 +279,7 @@ export function createFakeBrowser() {
     files,
     reset() {
       tabs = [];
+      pages.clear();
       action.clear();
       fake.tabs.onUpdated.clear();
       fake.runtime.onInstalled.clear();

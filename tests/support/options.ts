@@ -29,6 +29,8 @@ export function sourceView(overrides: Partial<SourceView> = {}): SourceView {
     retryAt: null,
     held: null,
     problem: null,
+    keptBy: 'schedule',
+    capturedAt: null,
     ...overrides,
   };
 }

@@ -1,7 +1,8 @@
 // The browser tests run against the built extension. `npm test` builds first; a test file run on its
 // own builds once here if dist/ is missing.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '../../..');
@@ -19,4 +20,20 @@ export function ensureBuilt(): void {
       stdio: 'pipe',
     },
   );
+}
+
+/**
+ * A copy of dist/chrome whose manifest also grants access to every https site: a headless browser
+ * cannot click the toolbar button that grants activeTab, so the page-capture tests use this build
+ * (ENGINEERING.md). Returns the copy's folder (under the system's temp folder; the caller removes it).
+ */
+export function hostGrantedBuild(): string {
+  ensureBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'lens-host-granted-'));
+  cpSync(DIST_CHROME, dir, { recursive: true });
+  const path = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'https://*/*'];
+  writeFileSync(path, JSON.stringify(manifest, null, 2));
+  return dir;
 }

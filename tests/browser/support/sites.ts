@@ -20,6 +20,12 @@ export const TEST_HOSTS = [
   // The default list source and a vendor that a refreshed list adds (tests/browser/refresh.test.ts).
   'dovetailapp.com',
   'rev.ai',
+  // A company's trust centre and site, and a vendor its followed list names (tests/browser/follow.test.ts).
+  'trust.acme.com',
+  'www.acme.com',
+  'vendor-1.example',
+  // A page that refuses extensions' scripts (the browser's own store).
+  'chromewebstore.google.com',
 ] as const;
 
 /** Answers one request; it owns the response (it may also never end it, to test timeouts). */
