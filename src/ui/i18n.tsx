@@ -2,15 +2,12 @@
 // tests build it from messages.json. The UI never imports a browser API.
 import { type ComponentChildren, createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { type Translation, translationOf } from '../core/translate';
 
-export type Substitutions = string | readonly string[];
-export type Translate = (key: string, substitutions?: Substitutions) => string;
+export type { Substitutions, Translate } from '../core/translate';
 
-export interface I18n {
-  t: Translate;
-  /** BCP 47 tag for dates, counts and relative times, so they read in the translation's language. */
-  locale: string;
-}
+/** t, and the BCP 47 tag for dates, counts and relative times, so they read in the translation's language. */
+export type I18n = Translation;
 
 const fallback: I18n = { t: (key) => key, locale: 'en' };
 const I18nContext = createContext<I18n>(fallback);
@@ -24,18 +21,7 @@ export function useI18n(): I18n {
 }
 
 /** Builds the context value from a translate function; the translation names its own locale. */
-export function makeI18n(t: Translate): I18n {
-  const locale = t('formatLocale');
-  return { t, locale: isLocale(locale) ? locale : 'en' };
-}
-
-function isLocale(tag: string): boolean {
-  try {
-    return tag.length > 0 && Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
-  }
-}
+export const makeI18n = translationOf;
 
 /** "key_one" / "key_other" chosen by the locale's plural rules; the count is the first substitution. */
 export function plural(i18n: I18n, key: string, count: number): string {

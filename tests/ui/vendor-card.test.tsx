@@ -1,5 +1,6 @@
 import { cleanup, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { findingText } from '../../src/core/finding-text';
 import { VendorCard } from '../../src/ui/vendor-card';
 import {
   BIDI_NAME,
@@ -9,7 +10,7 @@ import {
   SCRIPT_MARKER,
   SCRIPT_WEBSITES,
 } from '../fixtures/ui/hostile-vendors';
-import { renderWithI18n, seedVendor, visible } from '../support/ui';
+import { i18n, renderWithI18n, seedVendor, visible } from '../support/ui';
 
 afterEach(cleanup);
 
@@ -65,7 +66,7 @@ describe('VendorCard with a seed vendor', () => {
     expect(items).toHaveLength(vendor.flags.length);
     vendor.flags.forEach((flag, i) => {
       const item = items[i] as HTMLElement;
-      expect(item.textContent).toContain(flag.message);
+      expect(item.textContent).toContain(findingText(flag, i18n));
       const word = { risk: 'Risk', warning: 'Warning', info: 'Note' }[flag.severity];
       expect(item.querySelector('.severity')?.textContent).toBe(word);
     });
@@ -119,7 +120,13 @@ describe('VendorCard with hostile data', () => {
         vendor={hostileVendor({
           name: MARKUP_NAME,
           use: ['<b>bold</b>'],
-          flags: [{ id: 'x', severity: 'risk', message: '<a href="javascript:alert(1)">click</a>' }],
+          flags: [
+            {
+              id: '<a href="javascript:alert(1)">click</a>',
+              severity: 'risk',
+              params: { country: '<b>x</b>' },
+            },
+          ],
         })}
       />,
     );
