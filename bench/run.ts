@@ -8,6 +8,7 @@ import { dataFigures } from './data-figures';
 import { loadWorkload } from './load-workload';
 import { matchFigures } from './match-figures';
 import { searchFigures } from './search-figures';
+import { storageFigures } from './storage-figures';
 import { formatTable, type Row } from './table';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     ...(wanted('search') ? searchFigures(workload, log) : []),
     ...(wanted('match') ? matchFigures(workload, log) : []),
     ...(wanted('data') ? dataFigures(workload, log) : []),
+    ...(wanted('storage') ? storageFigures(workload, log) : []),
     ...chromium.rows,
   ];
   const cpu = cpus();
