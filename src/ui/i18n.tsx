@@ -23,11 +23,13 @@ export function useI18n(): I18n {
 /** Builds the context value from a translate function; the translation names its own locale. */
 export const makeI18n = translationOf;
 
-/** "key_one" / "key_other" chosen by the locale's plural rules; the count is the first substitution. */
+/** "key_one" / "key_other" chosen by the locale's plural rules; the count, written the locale's way
+ * ("1.234" in German), is the first substitution. */
 export function plural(i18n: I18n, key: string, count: number): string {
   const category = new Intl.PluralRules(i18n.locale).select(count);
-  const text = i18n.t(`${key}_${category}`, String(count));
-  return text || i18n.t(`${key}_other`, String(count));
+  const shown = new Intl.NumberFormat(i18n.locale).format(count);
+  const text = i18n.t(`${key}_${category}`, shown);
+  return text || i18n.t(`${key}_other`, shown);
 }
 
 /** Wraps text from a list in Unicode isolates before it goes into a sentence, so bidirectional
