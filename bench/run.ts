@@ -9,6 +9,7 @@ import { followFigures } from './follow-figures';
 import { loadWorkload } from './load-workload';
 import { matchFigures } from './match-figures';
 import { searchFigures } from './search-figures';
+import { storageFigures } from './storage-figures';
 import { formatTable, type Row } from './table';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     ...(wanted('search') ? searchFigures(workload, log) : []),
     ...(wanted('match') ? matchFigures(workload, log) : []),
     ...(wanted('data') ? dataFigures(workload, log) : []),
+    ...(wanted('storage') ? storageFigures(workload, log) : []),
     ...chromium.rows,
     ...follow,
   ];

@@ -2,8 +2,11 @@
 // the way the extension is bundled, so the figures are those of shipped code (not of tsx's
 // on-the-fly transform).
 export { default as Fuse } from 'fuse.js';
+export { default as englishMessages } from '../assets/_locales/en/messages.json';
+export { findingText } from '../src/core/finding-text';
 export { validateList } from '../src/core/list';
 export { buildMatchIndex, match } from '../src/core/match';
 export { buildSearchIndex, FUSE_OPTIONS, searchDocOf } from '../src/core/search';
+export { translationOf, translatorFromMessages } from '../src/core/translate';
 export { generateVendors, registerList, registerOf } from '../tests/fixtures/generate-vendors';
 export { TOP_3_QUERIES, TYPED_QUERIES } from '../tests/fixtures/search-queries';

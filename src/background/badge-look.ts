@@ -3,10 +3,12 @@
 // a vendor (foo.herokuapp.com) gets a quiet, different badge that never carries the vendor's findings,
 // because those findings are about the host, not about the site the user is on.
 
+import { findingText } from '../core/finding-text';
 import { formatDay } from '../core/format-day';
 import type { Flag, Vendor } from '../core/list';
 import type { MatchResult } from '../core/match';
 import { topFlag } from '../core/severity';
+import { translationOf } from '../core/translate';
 import type { BadgeLook } from '../platform/badge';
 import { t } from '../platform/i18n';
 import { BADGE_COLORS } from './badge-colors';
@@ -33,9 +35,10 @@ function dpaSummary(vendor: Vendor): string {
 function findingSummary(flag: Flag): string {
   const key = FINDING_KEYS[flag.id];
   if (key) return t(key);
-  // A finding this version has no phrase for (a newer list): its own first sentence.
-  const sentence = flag.message.split(/(?<=\.)\s/)[0] ?? flag.message;
-  return sentence.length > 100 ? `${sentence.slice(0, 99)}…` : sentence;
+  // A finding with no short phrase: the first sentence of its full text.
+  const full = findingText(flag, translationOf(t));
+  const sentence = full.split(/(?<=\.)\s/)[0] ?? full;
+  return sentence.length > 100 ? `${sentence.slice(0, 99).trimEnd()}…` : sentence;
 }
 
 function vendorLook(vendor: Vendor): BadgeLook {

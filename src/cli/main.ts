@@ -1,13 +1,17 @@
 // node dist/cli.js parse|match|search: the same core as the extension, JSON on stdout.
 import bundled from 'virtual:bundled-list';
+import { listWithMessages, vendorWithMessages } from '../core/export-json';
 import { buildMatchIndex, buildSearchIndex, match, parse, type SubprocessorList } from '../core/index';
+import type { Translation } from '../core/translate';
 import { readInput } from './read-input';
+import { CLI_LANGUAGES, cliTranslation } from './translations';
 
 const USAGE = `Usage:
   node dist/cli.js parse <file-or-url|->              the list as a subprocessor-list/v1 document
   node dist/cli.js match <host-or-url> [--list F]     the vendor whose own site this is
   node dist/cli.js search <query> [--list F] [--limit N]
---list takes any supported list (markdown, HTML, JSON; a file, a URL or -); default: the bundled list.`;
+--list takes any supported list (markdown, HTML, JSON; a file, a URL or -); default: the bundled list.
+--lang en|de|fr writes the findings' messages in that language (default: en).`;
 
 class UsageError extends Error {}
 
@@ -31,6 +35,9 @@ async function run(argv: string[]): Promise<unknown> {
   const args = [...argv];
   const listArg = option(args, '--list');
   const limitArg = option(args, '--limit');
+  const lang = option(args, '--lang') ?? 'en';
+  const tr: Translation | null = cliTranslation(lang);
+  if (!tr) throw new UsageError(`--lang takes one of ${CLI_LANGUAGES.join(', ')}`);
   const [command, target, ...rest] = args;
   if (!command) throw new UsageError('no command given');
   if (!['parse', 'match', 'search'].includes(command)) throw new UsageError(`unknown command: ${command}`);
@@ -39,10 +46,11 @@ async function run(argv: string[]): Promise<unknown> {
   const list = async () => (listArg ? await loadList(listArg) : bundled);
   switch (command) {
     case 'parse':
-      return await loadList(target);
+      return listWithMessages(await loadList(target), tr);
     case 'match': {
       const found = match(buildMatchIndex(await list()), target);
-      return { input: target, relation: found.relation, domain: found.domain, vendor: found.vendor };
+      const vendor = found.vendor && vendorWithMessages(found.vendor, tr);
+      return { input: target, relation: found.relation, domain: found.domain, vendor };
     }
     case 'search': {
       const limit = limitArg ? Number(limitArg) : 10;
@@ -51,7 +59,10 @@ async function run(argv: string[]): Promise<unknown> {
       const hits = buildSearchIndex((await list()).vendors).search(target, limit);
       return {
         query: target,
-        results: hits.map((h) => ({ score: Number(h.score.toFixed(4)), vendor: h.vendor })),
+        results: hits.map((h) => ({
+          score: Number(h.score.toFixed(4)),
+          vendor: vendorWithMessages(h.vendor, tr),
+        })),
       };
     }
     default:

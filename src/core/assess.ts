@@ -1,32 +1,17 @@
-// Findings a privacy reviewer would raise about a vendor, each with a plain-language reason.
+// Findings a privacy reviewer would raise about a vendor: an id, a severity and the facts (params) its
+// sentence needs. The sentences are in the locale files, written when shown (core/finding-text.ts).
 import data from '../../assets/data/eea-adequacy.json';
-import { countryName } from './country-name';
-import type { Flag, ListSource, Vendor } from './list';
+import { formatDay } from './format-day';
+import type { Flag, FlagParams, ListSource, Vendor } from './list';
 import { bySeverity } from './severity';
 
 export { topFlag } from './severity';
 
 const EEA = new Set(data.eea);
 const ADEQUACY = new Map(data.adequacy.map((a) => [a.country, a]));
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "2018-10-08" -> "8 October 2018"; deterministic, whatever the machine's locale. */
 export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+  return formatDay(iso, 'en-GB', 'long');
 }
 
 const STALE_AFTER_DAYS = 365;
@@ -41,37 +26,22 @@ export interface AssessOptions {
 function transferFlag(vendor: VendorFacts): Flag | null {
   const code = vendor.location.country;
   if (!code || EEA.has(code)) return null;
-  const name = countryName(code) ?? code;
   const adequacy = ADEQUACY.get(code);
   if (code === 'US') {
+    const date = adequacy?.date ?? '2023-07-10';
     if (vendor.certifications.some((c) => c.id === 'dpf')) {
-      return {
-        id: 'transfer-dpf',
-        severity: 'info',
-        message: `Located in the United States and lists the EU-US Data Privacy Framework, which the EU adequacy decision of ${formatDate(adequacy?.date ?? '2023-07-10')} covers.`,
-      };
+      return { id: 'transfer-dpf', severity: 'info', params: { date } };
     }
-    return {
-      id: 'transfer-us-no-dpf',
-      // A note, not a warning: most lists predate the DPF and DPAs usually carry SCCs; a warning on
-      // every US vendor would make the badge colour meaningless.
-      severity: 'info',
-      message: `Located in the United States. The EU adequacy decision of ${formatDate(adequacy?.date ?? '2023-07-10')} covers only organisations certified under the EU-US Data Privacy Framework, and this list does not say the vendor is; otherwise transfers need safeguards such as standard contractual clauses (Art. 46 GDPR).`,
-    };
+    // A note, not a warning: most lists predate the DPF and DPAs usually carry SCCs; a warning on
+    // every US vendor would make the badge colour meaningless.
+    return { id: 'transfer-us-no-dpf', severity: 'info', params: { date } };
   }
   if (adequacy) {
-    const scope = 'scope' in adequacy && adequacy.scope ? ` (for ${adequacy.scope})` : '';
-    return {
-      id: 'transfer-adequate',
-      severity: 'info',
-      message: `Located in ${name}, outside the EEA, which has an EU adequacy decision of ${formatDate(adequacy.date)}${scope}.`,
-    };
+    const params: FlagParams = { country: code, date: adequacy.date };
+    if ('scopeId' in adequacy && adequacy.scopeId) params.scope = adequacy.scopeId;
+    return { id: 'transfer-adequate', severity: 'info', params };
   }
-  return {
-    id: 'transfer-no-adequacy',
-    severity: 'warning',
-    message: `Located in ${name}, outside the EEA and without an EU adequacy decision: transfers need safeguards such as standard contractual clauses (Art. 46 GDPR).`,
-  };
+  return { id: 'transfer-no-adequacy', severity: 'warning', params: { country: code } };
 }
 
 function daysBetween(fromIso: string, toIso: string): number {
@@ -82,44 +52,30 @@ function daysBetween(fromIso: string, toIso: string): number {
 export function assessVendor(vendor: VendorFacts, source: ListSource, options: AssessOptions): Flag[] {
   const flags: Flag[] = [];
   if (vendor.certifications.some((c) => c.id === 'privacy-shield')) {
-    flags.push({
-      id: 'privacy-shield',
-      severity: 'warning',
-      message:
-        'Relies on the EU-US Privacy Shield, which the Court of Justice of the EU invalidated on 16 July 2020 (Schrems II, C-311/18). US transfers now rely on the EU-US Data Privacy Framework (adequacy decision of 10 July 2023) or standard contractual clauses: ask the vendor which one applies.',
-    });
+    flags.push({ id: 'privacy-shield', severity: 'warning' });
   }
   if (vendor.certifications.length === 0) {
-    flags.push({
-      id: 'no-certifications',
-      severity: 'warning',
-      message:
-        'No security certifications listed. Ask for an independent audit report (such as ISO/IEC 27001 or SOC 2) or a completed security questionnaire.',
-    });
+    flags.push({ id: 'no-certifications', severity: 'warning' });
   }
   if (vendor.dpa.status === 'not-signed') {
-    flags.push({
-      id: 'dpa-not-signed',
-      severity: 'risk',
-      message:
-        'No data processing agreement is signed. Art. 28(3) GDPR requires a contract with every processor before it handles personal data.',
-    });
+    flags.push({ id: 'dpa-not-signed', severity: 'risk' });
   } else if (vendor.dpa.status === 'unknown') {
-    flags.push({
-      id: 'dpa-unknown',
-      severity: 'warning',
-      message:
-        'The list does not say whether a data processing agreement is signed. Art. 28(3) GDPR requires one with every processor.',
-    });
+    flags.push({ id: 'dpa-unknown', severity: 'warning' });
   }
   const transfer = transferFlag(vendor);
   if (transfer) flags.push(transfer);
   if (source.updated && daysBetween(source.updated, options.today) > STALE_AFTER_DAYS) {
-    flags.push({
-      id: 'stale-list',
-      severity: 'info',
-      message: `The source list was last updated on ${formatDate(source.updated)}, more than 12 months ago: vendors and terms may have changed since. Check the source.`,
-    });
+    flags.push({ id: 'stale-list', severity: 'info', params: { updated: source.updated } });
   }
   return flags.sort(bySeverity);
+}
+
+/** A vendor whose findings were stored before they had params (English sentences): recomputed from
+ * its facts. Whether the list was stale stays as it was decided when the list was read. */
+export function reassessVendor(vendor: Vendor, source: ListSource): Vendor {
+  const flags = assessVendor(vendor, source, { today: source.updated ?? '' });
+  if (source.updated && vendor.flags.some((f) => f.id === 'stale-list')) {
+    flags.push({ id: 'stale-list', severity: 'info', params: { updated: source.updated } });
+  }
+  return { ...vendor, flags: flags.sort(bySeverity) };
 }

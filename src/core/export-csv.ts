@@ -2,7 +2,9 @@
 // List text is untrusted, and a spreadsheet runs a cell that starts with = + - @ (or a tab or CR
 // that hides one) as a formula, so such cells get a leading apostrophe: "CSV injection", see
 // https://owasp.org/www-community/attacks/CSV_Injection
+import { findingText } from './finding-text';
 import type { Listing, SubprocessorList, Vendor } from './list';
+import type { Translation } from './translate';
 
 /** Column names, stable like the v1 JSON keys, so a sheet built on an export keeps working. */
 export const CSV_COLUMNS = [
@@ -46,7 +48,7 @@ function listingText(listing: Listing): string {
   return `${listing.title} (${facts})`;
 }
 
-function vendorCells(vendor: Vendor): string[] {
+function vendorCells(vendor: Vendor, tr: Translation): string[] {
   return [
     vendor.name,
     vendor.website ?? '',
@@ -59,13 +61,14 @@ function vendorCells(vendor: Vendor): string[] {
     vendor.dpa.status,
     vendor.dpa.date ?? '',
     vendor.dpa.text,
-    joinItems(vendor.flags.map((f) => `${f.severity}: ${f.message}`)),
+    joinItems(vendor.flags.map((f) => `${f.severity}: ${findingText(f, tr)}`)),
     joinItems((vendor.listedBy ?? []).map(listingText)),
   ];
 }
 
-/** The whole register: a header row, then one row per vendor in the register's order. */
-export function registerToCsv(list: SubprocessorList): string {
-  const rows = [csvRow(CSV_COLUMNS), ...list.vendors.map((vendor) => csvRow(vendorCells(vendor)))];
+/** The whole register: a header row, then one row per vendor in the register's order; findings are
+ * written in the translation's language. */
+export function registerToCsv(list: SubprocessorList, tr: Translation): string {
+  const rows = [csvRow(CSV_COLUMNS), ...list.vendors.map((vendor) => csvRow(vendorCells(vendor, tr)))];
   return `${rows.join('\r\n')}\r\n`;
 }

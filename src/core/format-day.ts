@@ -1,13 +1,14 @@
-// A calendar day for display, shared by the badge title and the pages: "2018-10-08" -> "8 Oct 2018".
+// A calendar day for display, shared by the badge title, the pages and the findings:
+// "2018-10-08" -> "8 Oct 2018" (short) or "8 October 2018" (long, inside a sentence).
 
 /** In the given locale; the date is a calendar day, so UTC. A bad date or locale tag gives the ISO text. */
-export function formatDay(iso: string, locale: string): string {
+export function formatDay(iso: string, locale: string, month: 'short' | 'long' = 'short'): string {
   const time = Date.parse(`${iso}T00:00:00Z`);
   if (Number.isNaN(time)) return iso;
   try {
     return new Intl.DateTimeFormat(locale, {
       day: 'numeric',
-      month: 'short',
+      month,
       year: 'numeric',
       timeZone: 'UTC',
     }).format(time);

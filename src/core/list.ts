@@ -37,10 +37,15 @@ export const CertificationSchema = v.object({
   text: v.string(),
 });
 
+// A finding is stored as its id and the facts its sentence needs (dates, country codes): the sentence
+// is written when shown, in the reader's language (core/finding-text.ts). An input's `message` (an
+// exported document has one) is dropped like any unknown key: findings are always recomputed.
+export const FlagParamsSchema = v.record(v.string(), v.union([v.string(), v.number()]));
+
 export const FlagSchema = v.object({
   id: v.string(),
   severity: v.picklist(SEVERITIES),
-  message: v.string(),
+  params: v.optional(FlagParamsSchema),
 });
 
 export const LocationSchema = v.object({
@@ -97,6 +102,7 @@ export type DpaStatus = (typeof DPA_STATUSES)[number];
 export type Severity = (typeof SEVERITIES)[number];
 export type Certification = v.InferOutput<typeof CertificationSchema>;
 export type Flag = v.InferOutput<typeof FlagSchema>;
+export type FlagParams = v.InferOutput<typeof FlagParamsSchema>;
 export type VendorLocation = v.InferOutput<typeof LocationSchema>;
 export type Dpa = v.InferOutput<typeof DpaSchema>;
 export type Listing = v.InferOutput<typeof ListingSchema>;

@@ -28,7 +28,7 @@ function unionBy<T>(a: T[], b: readonly T[], keyOf: (x: T) => string): T[] {
 }
 
 const certKey = (c: Certification) => `${c.id}:${c.label}`;
-const flagKey = (f: Flag) => `${f.id}:${f.message}`;
+const flagKey = (f: Flag) => `${f.id}:${JSON.stringify(f.params ?? {})}`;
 
 function listing(sourceId: string, list: SubprocessorList, vendor: Vendor): Listing {
   return {

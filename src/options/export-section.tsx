@@ -2,7 +2,9 @@
 // which the extension and the CLI read back, or CSV for a spreadsheet.
 import { useState } from 'preact/hooks';
 import { CSV_BOM, registerToCsv } from '../core/export-csv';
+import { listWithMessages } from '../core/export-json';
 import { validateList } from '../core/list';
+import type { Translation } from '../core/translate';
 import { useI18n } from '../ui/i18n';
 import { downloadText } from './download';
 
@@ -21,21 +23,26 @@ type Status =
   | { kind: 'busy'; format: ExportFormat }
   | { kind: 'done' | 'error'; text: string };
 
-/** The file for a format, from the register's v1 JSON text. Throws when that text is not a list. */
-export function exportFile(json: string, format: ExportFormat, today: string) {
+/** The file for a format, from the register's v1 JSON text, with the findings' sentences in the
+ * reader's language. Throws when that text is not a list. */
+export function exportFile(json: string, format: ExportFormat, today: string, tr: Translation) {
   const base = `subprocessor-register-${today}`;
-  if (format === 'json') return { text: json, fileName: `${base}.json`, type: 'application/json' };
   const checked = validateList(JSON.parse(json));
   if (!checked.ok) throw new Error(checked.issues.join('; '));
+  if (format === 'json') {
+    const text = `${JSON.stringify(listWithMessages(checked.list, tr), null, 2)}\n`;
+    return { text, fileName: `${base}.json`, type: 'application/json' };
+  }
   return {
-    text: CSV_BOM + registerToCsv(checked.list),
+    text: CSV_BOM + registerToCsv(checked.list, tr),
     fileName: `${base}.csv`,
     type: 'text/csv;charset=utf-8',
   };
 }
 
 export function ExportSection({ exportRegister, today, download = downloadText }: ExportSectionProps) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const busy = status.kind === 'busy';
 
@@ -43,7 +50,7 @@ export function ExportSection({ exportRegister, today, download = downloadText }
     if (busy) return;
     setStatus({ kind: 'busy', format });
     try {
-      const file = exportFile(await exportRegister(), format, today);
+      const file = exportFile(await exportRegister(), format, today, i18n);
       download(file.text, file.fileName, file.type);
       setStatus({ kind: 'done', text: t('exportDone', file.fileName) });
     } catch (error) {

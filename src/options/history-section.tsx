@@ -162,7 +162,7 @@ export function HistorySection({ history }: { history: readonly HistoryEntry[] }
           }}
         >
           {t('historyShowMore', [
-            String(Math.min(left, HISTORY_PAGE)),
+            new Intl.NumberFormat(i18n.locale).format(Math.min(left, HISTORY_PAGE)),
             new Intl.NumberFormat(i18n.locale).format(left),
           ])}
         </button>

@@ -5,6 +5,7 @@
 // schema is reported (its stored data left alone), and a damaged metadata field reads as its default.
 import * as v from 'valibot';
 import bundledSources from '../../assets/data/sources.json';
+import { reassessVendor } from '../core/assess';
 import { type SubprocessorList, validateList } from '../core/list';
 import type { HistoryEntry } from '../core/refresh-history';
 import type { RetryState } from '../core/retry-policy';
@@ -14,7 +15,7 @@ import { AttemptSchema, HeldSchema, HistoryEntrySchema, NullableString, RetrySch
 
 export { STORE_KEY };
 
-export const STORE_SCHEMA_VERSION = 2;
+export const STORE_SCHEMA_VERSION = 3;
 
 /** The ids of the sources shipped with the extension (their snapshot is the list until a fetch). */
 export const BUNDLED_SOURCE_IDS: readonly string[] = bundledSources.sources.map((s) => s.id);
@@ -119,6 +120,18 @@ export function kindOf(entry: { id: string; url: string | null; kind?: SourceKin
 
 type Migration = (record: Record<string, unknown>) => Record<string, unknown>;
 
+/** A stored list with its findings recomputed as ids with params; anything that is not a valid list
+ * is left as it was, for the schema to report. */
+function reassessedList(raw: unknown): unknown {
+  const checked = validateList(raw);
+  if (!checked.ok) return raw;
+  const { list } = checked;
+  return { ...list, vendors: list.vendors.map((vendor) => reassessVendor(vendor, list.source)) };
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
 /** Upgrades an older record one version at a time; index n turns version n into n + 1. */
 export const MIGRATIONS: Record<number, Migration> = {
   // 1 -> 2: a source gains its kind, attempt and retry state, held result and history. Version 1
@@ -148,6 +161,24 @@ export const MIGRATIONS: Record<number, Migration> = {
       };
     }
     return { ...record, schemaVersion: 2, sources: next, removedBundled: [] };
+  },
+  // 2 -> 3: findings are stored as ids with params instead of English sentences (the sentence is
+  // written when shown, in the reader's language), in each source's list and held result.
+  2: (record) => {
+    if (!isRecord(record.sources)) return { ...record, schemaVersion: 3 };
+    const next: Record<string, unknown> = {};
+    for (const [id, entry] of Object.entries(record.sources)) {
+      if (!isRecord(entry)) {
+        next[id] = entry; // left for the schema to report
+        continue;
+      }
+      const held = isRecord(entry.held)
+        ? { ...entry.held, list: reassessedList(entry.held.list) }
+        : entry.held;
+      const list = entry.list === null || entry.list === undefined ? entry.list : reassessedList(entry.list);
+      next[id] = { ...entry, list, held };
+    }
+    return { ...record, schemaVersion: 3, sources: next };
   },
 };
 

@@ -23,7 +23,8 @@ import { packJson } from './view-codec';
 export { siteShardKey, VIEW_KEY, vendorChunkKey };
 
 /** Bumped when the views' shape changes: a head of another format is rebuilt, never read. */
-export const VIEW_FORMAT = 1;
+// 2: findings as ids with params instead of English sentences.
+export const VIEW_FORMAT = 2;
 
 export interface ViewHead {
   format: number;

@@ -40,6 +40,10 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isNullableString = (x: unknown) => x === null || isString(x);
 const isStrings = (x: unknown) => Array.isArray(x) && x.every(isString);
+// A finding's params: absent, or an object of text and numbers (what finding-text.ts formats).
+const isParams = (x: unknown) =>
+  x === undefined ||
+  (isObject(x) && Object.values(x).every((value) => isString(value) || typeof value === 'number'));
 const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
 
 /** The vendor fields the badge and the card read, with their types: enough to render safely. */
@@ -63,7 +67,7 @@ function isVendor(x: unknown): x is Vendor {
     isNullableString(dpa.date) &&
     isString(dpa.text) &&
     Array.isArray(x.flags) &&
-    x.flags.every((f) => isObject(f) && isString(f.id) && isString(f.severity) && isString(f.message)) &&
+    x.flags.every((f) => isObject(f) && isString(f.id) && isString(f.severity) && isParams(f.params)) &&
     (x.listedBy === undefined || (Array.isArray(x.listedBy) && x.listedBy.every(isObject)))
   );
 }

@@ -1,4 +1,5 @@
 // A vendor's findings, most serious first. Severity is a word and an icon shape, not only a colour.
+import { findingText } from '../core/finding-text';
 import type { Flag, Severity } from '../core/list';
 import { clip } from './format';
 import { useI18n } from './i18n';
@@ -25,7 +26,8 @@ export function SeverityLabel({ severity }: { severity: Severity }) {
 }
 
 export function Findings({ flags, headingId }: { flags: readonly Flag[]; headingId: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <section class="findings" aria-labelledby={headingId}>
       <h3 id={headingId} class="findings__heading">
@@ -41,7 +43,7 @@ export function Findings({ flags, headingId }: { flags: readonly Flag[]; heading
               <li key={`${flag.id}-${i}`} class={`finding finding--${severity}`}>
                 <SeverityLabel severity={severity} />
                 <p class="finding__text" dir="auto">
-                  {clip(flag.message, 2000)}
+                  {clip(findingText(flag, i18n), 2000)}
                 </p>
               </li>
             );

@@ -2,15 +2,12 @@
 // tests build it from messages.json. The UI never imports a browser API.
 import { type ComponentChildren, createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { type Translation, translationOf } from '../core/translate';
 
-export type Substitutions = string | readonly string[];
-export type Translate = (key: string, substitutions?: Substitutions) => string;
+export type { Substitutions, Translate } from '../core/translate';
 
-export interface I18n {
-  t: Translate;
-  /** BCP 47 tag for dates, counts and relative times, so they read in the translation's language. */
-  locale: string;
-}
+/** t, and the BCP 47 tag for dates, counts and relative times, so they read in the translation's language. */
+export type I18n = Translation;
 
 const fallback: I18n = { t: (key) => key, locale: 'en' };
 const I18nContext = createContext<I18n>(fallback);
@@ -24,24 +21,15 @@ export function useI18n(): I18n {
 }
 
 /** Builds the context value from a translate function; the translation names its own locale. */
-export function makeI18n(t: Translate): I18n {
-  const locale = t('formatLocale');
-  return { t, locale: isLocale(locale) ? locale : 'en' };
-}
+export const makeI18n = translationOf;
 
-function isLocale(tag: string): boolean {
-  try {
-    return tag.length > 0 && Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
-  }
-}
-
-/** "key_one" / "key_other" chosen by the locale's plural rules; the count is the first substitution. */
+/** "key_one" / "key_other" chosen by the locale's plural rules; the count, written the locale's way
+ * ("1.234" in German), is the first substitution. */
 export function plural(i18n: I18n, key: string, count: number): string {
   const category = new Intl.PluralRules(i18n.locale).select(count);
-  const text = i18n.t(`${key}_${category}`, String(count));
-  return text || i18n.t(`${key}_other`, String(count));
+  const shown = new Intl.NumberFormat(i18n.locale).format(count);
+  const text = i18n.t(`${key}_${category}`, shown);
+  return text || i18n.t(`${key}_other`, shown);
 }
 
 /** Wraps text from a list in Unicode isolates before it goes into a sentence, so bidirectional

@@ -102,13 +102,12 @@ describe('badgeLook by finding', () => {
   });
 
   it('falls back to the first sentence of a finding it has no phrase for', () => {
-    const unknown = {
-      id: 'from-a-newer-list',
-      severity: 'warning' as const,
-      message: 'Sold last year. Check the owner.',
-    };
-    expect(lookOf(vendorWith({ flags: [unknown] }))?.title).toBe(
-      'Stripe: Sold last year.\nDPA signed 8 Oct 2018',
+    const stale = { id: 'stale-list', severity: 'warning' as const, params: { updated: '2018-10-08' } };
+    expect(lookOf(vendorWith({ flags: [stale] }))?.title).toBe(
+      'Stripe: The source list was last updated on 8 October 2018, more than 12 months ago: vendors and terms may…\nDPA signed 8 Oct 2018',
     );
+    // A finding written by a newer version still reads as a sentence, never as a blank.
+    const unknown = { id: 'from-a-newer-list', severity: 'warning' as const };
+    expect(lookOf(vendorWith({ flags: [unknown] }))?.title).toContain('Stripe: A finding this version');
   });
 });

@@ -171,6 +171,41 @@ describe('cli match', () => {
     expect(out.vendor.flags.map((f) => f.id)).toContain('privacy-shield');
   });
 
+  it('writes each finding’s message in English by default, in German or French with --lang', async () => {
+    type Out = { vendor: { flags: { id: string; params?: unknown; message: string }[] } };
+    const en = await json<Out>(['match', 'stripe.com']);
+    const de = await json<Out>(['match', 'stripe.com', '--lang', 'de']);
+    const fr = await json<Out>(['match', 'stripe.com', '--lang', 'fr']);
+    const stale = (out: Out) => out.vendor.flags.find((f) => f.id === 'stale-list');
+    expect(stale(en)).toEqual({
+      id: 'stale-list',
+      severity: 'info',
+      params: { updated: '2018-10-08' },
+      message:
+        'The source list was last updated on 8 October 2018, more than 12 months ago: vendors and terms may have changed since. Check the source.',
+    });
+    expect(stale(de)?.message).toContain('zuletzt am 8. Oktober 2018 aktualisiert');
+    expect(stale(fr)?.message).toContain('le 8 octobre 2018');
+    const transfer = (out: Out) => out.vendor.flags.find((f) => f.id === 'transfer-us-no-dpf')?.message;
+    expect(transfer(de)).toContain('Standardvertragsklauseln (Art. 46 DSGVO)');
+    expect(transfer(fr)).toContain('clauses contractuelles types (article 46 du RGPD)');
+    expect((await failure(['match', 'stripe.com', '--lang', 'es'])).line).toContain(
+      '--lang takes one of en, de, fr',
+    );
+  });
+
+  it('reads its own output back: the messages are dropped and the findings recomputed', async () => {
+    const parsed = await cli(['parse', 'assets/data/dovetail-subprocessors.md', '--lang', 'fr']);
+    const tampered = JSON.parse(parsed.stdout) as { vendors: { flags: { message: string }[] }[] };
+    for (const vendor of tampered.vendors) for (const flag of vendor.flags) flag.message = 'tampered';
+    const back = await json<{ vendors: { flags: { message: string }[] }[] }>(
+      ['parse', '-'],
+      JSON.stringify(tampered),
+    );
+    expect(JSON.stringify(back)).not.toContain('tampered');
+    expect(back.vendors[0]?.flags[0]?.message).toMatch(/^[A-Z]/);
+  });
+
   it('says hosted-on for a customer site and nothing for a parent domain', async () => {
     expect(await json(['match', 'foo.herokuapp.com'])).toMatchObject({
       relation: 'hosted-on',

@@ -6,6 +6,7 @@ import { parse } from '../../src/core/index';
 import type { SubprocessorList, Vendor } from '../../src/core/list';
 import { mergeLists } from '../../src/core/merge';
 import { FC_SEED, listOf, vendorArb } from '../support/list-arbitraries';
+import { english } from '../support/translations';
 
 /** An RFC 4180 reader, written independently of the writer: quoted fields, doubled quotes, CRLF. */
 function readCsv(text: string): string[][] {
@@ -100,7 +101,7 @@ describe('csvCell', () => {
 
 describe('registerToCsv', () => {
   it('writes a header and one row per vendor, with CRLF line ends', () => {
-    const csv = registerToCsv(dovetail);
+    const csv = registerToCsv(dovetail, english);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replaceAll('\r\n', '')).not.toContain('\n');
     const rows = readCsv(csv);
@@ -110,7 +111,7 @@ describe('registerToCsv', () => {
   });
 
   it('puts each fact of a vendor under its column', () => {
-    const rows = readCsv(registerToCsv(dovetail));
+    const rows = readCsv(registerToCsv(dovetail, english));
     const header = rows[0] ?? [];
     const stripe = rows.find((r) => r[0] === 'Stripe') ?? [];
     const cell = (column: (typeof CSV_COLUMNS)[number]) => stripe[header.indexOf(column)];
@@ -121,6 +122,9 @@ describe('registerToCsv', () => {
     expect(cell('DPA date')).toBe('2018-10-08');
     expect(cell('Certifications')).toContain('PCI DSS');
     expect(cell('Findings')).toMatch(/^(info|warning|risk): /);
+    expect(cell('Findings')).toContain(
+      'info: Located in the United States. The EU adequacy decision of 10 July 2023',
+    );
     expect(cell('Listed by')).toBe('');
   });
 
@@ -129,7 +133,7 @@ describe('registerToCsv', () => {
       { sourceId: 'dovetail', list: dovetail },
       { sourceId: 'acme', list: acme },
     ]);
-    const rows = readCsv(registerToCsv(register));
+    const rows = readCsv(registerToCsv(register, english));
     const header = rows[0] ?? [];
     const stripe = rows.find((r) => r[0] === 'Stripe') ?? [];
     expect(stripe[header.indexOf('Listed by')]).toBe(
@@ -145,7 +149,7 @@ describe('registerToCsv', () => {
       location: { text: '@SUM(1+1)\r\nNext row?', country: null },
       use: ['-1', '+1'],
     };
-    const rows = readCsv(registerToCsv(listOf([hostile])));
+    const rows = readCsv(registerToCsv(listOf([hostile]), english));
     expect(rows).toHaveLength(2);
     const row = rows[1] ?? [];
     expect(row[0]).toBe(`'=cmd|" /C calc"!A0`);
@@ -157,7 +161,7 @@ describe('registerToCsv', () => {
   it('writes every generated register as a table of the right shape', () => {
     fc.assert(
       fc.property(fc.array(vendorArb, { maxLength: 6 }), (vendors) => {
-        const rows = readCsv(registerToCsv(listOf(vendors)));
+        const rows = readCsv(registerToCsv(listOf(vendors), english));
         expect(rows).toHaveLength(vendors.length + 1);
         for (const row of rows) expect(row).toHaveLength(CSV_COLUMNS.length);
         expect(rows.slice(1).map((r) => r[0])).toEqual(

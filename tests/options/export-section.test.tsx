@@ -6,7 +6,7 @@ import { CSV_COLUMNS } from '../../src/core/export-csv';
 import { validateList } from '../../src/core/list';
 import { ExportSection } from '../../src/options/export-section';
 import { deferred } from '../support/options';
-import { renderWithI18n, seedList, TODAY } from '../support/ui';
+import { german, renderWithI18n, seedList, TODAY } from '../support/ui';
 
 afterEach(cleanup);
 
@@ -29,6 +29,26 @@ describe('export', () => {
     const checked = validateList(JSON.parse(text));
     expect(checked.ok && checked.list.vendors.length).toBe(7);
     expect(screen.getByRole('status').textContent).toBe(`Downloaded subprocessor-register-${TODAY}.json.`);
+  });
+
+  it('writes each finding’s message in the reader’s language, and only in the file', async () => {
+    const download = vi.fn();
+    renderWithI18n(
+      <ExportSection exportRegister={async () => registerJson()} today={TODAY} download={download} />,
+      german,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'JSON herunterladen' }));
+    await waitFor(() => expect(download).toHaveBeenCalledTimes(1));
+    const [text] = download.mock.calls[0] as [string];
+    const doc = JSON.parse(text) as { vendors: { name: string; flags: { id: string; message: string }[] }[] };
+    const heroku = doc.vendors.find((v) => v.name === 'Heroku');
+    expect(heroku?.flags.find((f) => f.id === 'privacy-shield')?.message).toContain(
+      'Gerichtshof der Europäischen Union am 16. Juli 2020',
+    );
+    expect(registerJson()).not.toContain('"message"');
+    expect(screen.getByRole('status').textContent).toBe(
+      `subprocessor-register-${TODAY}.json heruntergeladen.`,
+    );
   });
 
   it('saves it as CSV for a spreadsheet: UTF-8 mark, header, a row per vendor', async () => {

@@ -78,11 +78,11 @@ describe('loadList', () => {
   });
 
   it('keeps a record from a newer version untouched and says so', async () => {
-    const newer = { schemaVersion: 3, revision: 9, registers: {} };
+    const newer = { schemaVersion: 99, revision: 9, registers: {} };
     await fakeBrowser.storage.local.set({ [STORE_KEY]: newer });
     const loaded = await loadList();
     expect(loaded.origin).toBe('bundled');
-    expect(loaded.problem).toMatch(/newer version of Subprocessor Lens \(storage version 3\)/);
+    expect(loaded.problem).toMatch(/newer version of Subprocessor Lens \(storage version 99\)/);
     expect(fakeBrowser.storage.local.peek(STORE_KEY)).toEqual(newer);
   });
 
@@ -191,7 +191,7 @@ describe('saveSource', () => {
   it('stores a list that loadList then returns, bumping the revision', async () => {
     await saveSource({ ...entry(storedList()), list: storedList() });
     const stored = fakeBrowser.storage.local.peek(STORE_KEY) as { schemaVersion: number; revision: number };
-    expect(stored.schemaVersion).toBe(2);
+    expect(stored.schemaVersion).toBe(3);
     expect(stored.revision).toBe(1);
     expect((await loadList()).list.vendors.map((v) => v.name)).toEqual(['Stripe']);
     await saveSource({ ...entry(bundled), list: bundled });
@@ -223,7 +223,7 @@ describe('saveSource', () => {
   });
 
   it('never overwrites a record from a newer version', async () => {
-    const newer = { schemaVersion: 3, revision: 9 };
+    const newer = { schemaVersion: 99, revision: 9 };
     await fakeBrowser.storage.local.set({ [STORE_KEY]: newer });
     await expect(saveSource({ ...entry(bundled), list: bundled })).rejects.toThrow(/newer version/);
     expect(fakeBrowser.storage.local.peek(STORE_KEY)).toEqual(newer);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffLists } from '../../src/core/diff';
 import { summarizeDiff } from '../../src/core/diff-summary';
+import { findingText } from '../../src/core/finding-text';
 import { historyEntry } from '../../src/core/refresh-history';
 import {
   MIGRATIONS,
@@ -10,6 +11,7 @@ import {
   toStorable,
 } from '../../src/platform/store-record';
 import { bundled } from '../support/bundled-list';
+import { english, translation } from '../support/translations';
 
 const onlyStripe = { ...bundled, vendors: bundled.vendors.filter((v) => v.name === 'Stripe') };
 
@@ -41,14 +43,14 @@ function ok(raw: unknown) {
 }
 
 describe('the schema 1 -> 2 migration', () => {
-  it('is the only step, and schema 2 is current', () => {
-    expect(STORE_SCHEMA_VERSION).toBe(2);
-    expect(Object.keys(MIGRATIONS)).toEqual(['1']);
+  it('is the first of two steps, and schema 3 is current', () => {
+    expect(STORE_SCHEMA_VERSION).toBe(3);
+    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2']);
   });
 
   it('keeps every list, fetch time, revision and unknown key, and carries text validators over', () => {
     const read = ok(version1);
-    expect(read.record.schemaVersion).toBe(2);
+    expect(read.record.schemaVersion).toBe(3);
     expect(read.record.revision).toBe(7);
     expect(read.raw.extra).toEqual({ from: 'v1' });
     const { dovetail: d, acme, feed } = read.record.sources;
@@ -78,19 +80,19 @@ describe('the schema 1 -> 2 migration', () => {
     });
   });
 
-  it('writes back as schema 2 with the migrated fields', () => {
+  it('writes back as the current schema with the migrated fields', () => {
     const read = ok(version1);
     const stored = toStorable(read.record, read.raw) as {
       schemaVersion: number;
       sources: Record<string, unknown>;
     };
-    expect(stored.schemaVersion).toBe(2);
+    expect(stored.schemaVersion).toBe(3);
     expect(ok(stored).record).toEqual(read.record);
   });
 });
 
-describe('reading schema 2', () => {
-  const base = { schemaVersion: 2, revision: 1 };
+describe('reading schema 3', () => {
+  const base = { schemaVersion: 3, revision: 1 };
 
   it('reads a minimal entry (id, title, url, list) with defaults for the rest', () => {
     const read = ok({
@@ -216,11 +218,84 @@ describe('reading schema 2', () => {
 
   it('answers newer, corrupt and empty as before', () => {
     expect(readStoreRecord(undefined)).toEqual({ kind: 'empty' });
-    expect(readStoreRecord({ schemaVersion: 3 })).toEqual({ kind: 'newer', version: 3 });
+    expect(readStoreRecord({ schemaVersion: 4 })).toEqual({ kind: 'newer', version: 4 });
     expect(readStoreRecord({ schemaVersion: 0, sources: {} })).toEqual({
       kind: 'corrupt',
       reason: 'no migration from schema version 0',
     });
-    expect(readStoreRecord({ schemaVersion: 2, revision: -1, sources: {} }).kind).toBe('corrupt');
+    expect(readStoreRecord({ schemaVersion: 3, revision: -1, sources: {} }).kind).toBe('corrupt');
+  });
+});
+
+describe('the schema 2 -> 3 migration: findings as ids with params', () => {
+  // What version 2 stored: every finding with its English sentence and no params.
+  const withSentences = (list: typeof onlyStripe, stale: boolean) => ({
+    ...list,
+    vendors: list.vendors.map((vendor) => ({
+      ...vendor,
+      flags: [
+        ...vendor.flags
+          .filter((f) => f.id !== 'stale-list')
+          .map((f) => ({ id: f.id, severity: f.severity, message: findingText(f, english) })),
+        ...(stale
+          ? [{ id: 'stale-list', severity: 'info', message: 'The source list was last updated on …' }]
+          : []),
+      ],
+    })),
+  });
+  const old = { ...onlyStripe, source: { ...onlyStripe.source, updated: '2018-10-08' } };
+  const version2 = {
+    schemaVersion: 2,
+    revision: 4,
+    sources: {
+      dovetail: {
+        id: 'dovetail',
+        title: 'Dovetail',
+        url: 'https://dovetailapp.com/legal/data-subprocessors',
+        list: withSentences(old, true),
+        fetchedAt: null,
+        held: {
+          at: '2026-11-27T08:00:00.000Z',
+          reason: 'lost-most-vendors',
+          message: 'held',
+          before: 10,
+          after: 1,
+          removed: 9,
+          summary: summarizeDiff(diffLists(bundled, onlyStripe), 'Dovetail'),
+          list: withSentences(old, false),
+        },
+      },
+      broken: { id: 'broken', title: 'Broken', url: null, list: { vendors: 'no' }, fetchedAt: null },
+    },
+  };
+
+  it('recomputes every stored finding as an id with params, in the list and the held result', () => {
+    const read = ok(version2);
+    const stripe = read.record.sources.dovetail?.list?.vendors[0];
+    expect(stripe?.flags).toEqual([
+      { id: 'transfer-us-no-dpf', severity: 'info', params: { date: '2023-07-10' } },
+      { id: 'stale-list', severity: 'info', params: { updated: '2018-10-08' } },
+    ]);
+    // The stale decision stays as it was made: the held list had no stale finding and gains none.
+    expect(read.record.sources.dovetail?.held?.list.vendors[0]?.flags.map((f) => f.id)).toEqual([
+      'transfer-us-no-dpf',
+    ]);
+  });
+
+  it('stores no sentence, and leaves a damaged list as it was for the schema to report', () => {
+    const read = ok(version2);
+    const stored = toStorable(read.record, read.raw);
+    expect(JSON.stringify(stored)).not.toContain('Located in');
+    expect(JSON.stringify(stored)).not.toContain('"message":"The source list');
+    expect(read.invalid.map((i) => i.id)).toEqual(['broken']);
+    expect((stored as { sources: { broken: { list: unknown } } }).sources.broken.list).toEqual({
+      vendors: 'no',
+    });
+  });
+
+  it('reads the same findings in German after migration', () => {
+    const read = ok(version2);
+    const flags = read.record.sources.dovetail?.list?.vendors[0]?.flags ?? [];
+    expect(flags.map((f) => findingText(f, translation('de')))[1]).toContain('8. Oktober 2018');
   });
 });

@@ -87,7 +87,7 @@ describe('views written with the record', () => {
       ].sort(),
     );
     expect(head()).toMatchObject({
-      format: 1,
+      format: 2,
       revision: 1,
       version: '0.1.0',
       shards: count,
@@ -241,7 +241,7 @@ describe('views written with the record', () => {
   it('never change when a newer record refuses the write', async () => {
     await rebuildViews();
     const before = head();
-    await fakeBrowser.storage.local.set({ [STORE_KEY]: { schemaVersion: 3, revision: 9 } });
+    await fakeBrowser.storage.local.set({ [STORE_KEY]: { schemaVersion: 99, revision: 9 } });
     await expect(saveSource(source('acme', large()))).rejects.toThrow(/newer version/);
     expect(head()).toEqual(before);
   });

@@ -100,7 +100,7 @@ describe('readSiteView', () => {
   it('is unusable with a damaged head, one of another format, or one another version wrote', async () => {
     await store();
     const good = head();
-    for (const bad of ['text', null, { ...good, stamp: 7 }, { ...good, shards: 3 }, { ...good, format: 2 }]) {
+    for (const bad of ['text', null, { ...good, stamp: 7 }, { ...good, shards: 3 }, { ...good, format: 1 }]) {
       await local.set({ [VIEW_KEY]: bad });
       await expectUnusable();
     }

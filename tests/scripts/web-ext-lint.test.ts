@@ -70,6 +70,17 @@ describe('web-ext lint on dist/firefox', () => {
     expect(report.errors).toEqual([]);
   });
 
+  it('packs every locale into both builds, as the source holds them', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      for (const locale of ['en', 'de', 'fr']) {
+        const packed = readFileSync(join(out, browser, '_locales', locale, 'messages.json'), 'utf8');
+        expect(packed, `${browser} ${locale}`).toBe(
+          readFileSync(join(ROOT, 'assets/_locales', locale, 'messages.json'), 'utf8'),
+        );
+      }
+    }
+  });
+
   it('reports no warnings or notices from our code', () => {
     expect(report.warnings.filter((w) => !isPreactInnerHtml(w))).toEqual([]);
     expect(report.notices).toEqual([]);

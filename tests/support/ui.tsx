@@ -5,8 +5,9 @@ import { render } from '@testing-library/preact';
 import type { ComponentChild } from 'preact';
 import sources from '../../assets/data/sources.json';
 import { parse, type SubprocessorList, type Vendor } from '../../src/core/index';
-import { I18nProvider, makeI18n } from '../../src/ui/i18n';
+import { type I18n, I18nProvider, makeI18n } from '../../src/ui/i18n';
 import { type Messages, translatorFromMessages } from '../../src/ui/messages';
+import { translation } from './translations';
 
 export const messages = JSON.parse(readFileSync('assets/_locales/en/messages.json', 'utf8')) as Messages;
 export const t = translatorFromMessages(messages);
@@ -34,9 +35,13 @@ export function seedVendor(name: string): Vendor {
   return vendor;
 }
 
-export function renderWithI18n(ui: ComponentChild) {
-  return render(<I18nProvider value={i18n}>{ui}</I18nProvider>);
+export function renderWithI18n(ui: ComponentChild, value: I18n = i18n) {
+  return render(<I18nProvider value={value}>{ui}</I18nProvider>);
 }
+
+/** The German and French translations, for component tests of the pages in those languages. */
+export const german = translation('de');
+export const french = translation('fr');
 
 /** Text as a reader sees it: without the invisible Unicode isolates around list text. */
 export function visible(text: string | null | undefined): string {

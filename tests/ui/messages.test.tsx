@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeI18n, plural } from '../../src/ui/i18n';
 import { translatorFromMessages } from '../../src/ui/messages';
-import { messages, t } from '../support/ui';
+import { french, german, messages, t } from '../support/ui';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -49,6 +49,13 @@ describe('the en messages', () => {
     expect(plural(i18n, 'resultCount', 1)).toBe('1 vendor found');
     expect(plural(i18n, 'resultCount', 3)).toBe('3 vendors found');
     expect(plural(i18n, 'resultCount', 0)).toBe('0 vendors found');
+    expect(plural(i18n, 'resultCount', 12345)).toBe('12,345 vendors found');
+  });
+
+  it('write counts the way the translation’s locale does', () => {
+    expect(plural(german, 'resultCount', 1)).toBe('1 Anbieter gefunden');
+    expect(plural(german, 'resultCount', 12345)).toBe('12.345 Anbieter gefunden');
+    expect(plural(french, 'historyAdded', 2)).toBe('2 prestataires ajoutés');
   });
 
   it('have a placeholder definition for every $NAME$ they use', () => {

@@ -1,5 +1,6 @@
 import { cleanup, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { findingText } from '../../src/core/finding-text';
 import { VendorCard } from '../../src/ui/vendor-card';
 import {
   BIDI_NAME,
@@ -9,7 +10,7 @@ import {
   SCRIPT_MARKER,
   SCRIPT_WEBSITES,
 } from '../fixtures/ui/hostile-vendors';
-import { renderWithI18n, seedVendor, visible } from '../support/ui';
+import { french, german, i18n, renderWithI18n, seedVendor, visible } from '../support/ui';
 
 afterEach(cleanup);
 
@@ -65,7 +66,7 @@ describe('VendorCard with a seed vendor', () => {
     expect(items).toHaveLength(vendor.flags.length);
     vendor.flags.forEach((flag, i) => {
       const item = items[i] as HTMLElement;
-      expect(item.textContent).toContain(flag.message);
+      expect(item.textContent).toContain(findingText(flag, i18n));
       const word = { risk: 'Risk', warning: 'Warning', info: 'Note' }[flag.severity];
       expect(item.querySelector('.severity')?.textContent).toBe(word);
     });
@@ -119,7 +120,13 @@ describe('VendorCard with hostile data', () => {
         vendor={hostileVendor({
           name: MARKUP_NAME,
           use: ['<b>bold</b>'],
-          flags: [{ id: 'x', severity: 'risk', message: '<a href="javascript:alert(1)">click</a>' }],
+          flags: [
+            {
+              id: '<a href="javascript:alert(1)">click</a>',
+              severity: 'risk',
+              params: { country: '<b>x</b>' },
+            },
+          ],
         })}
       />,
     );
@@ -142,5 +149,32 @@ describe('VendorCard with hostile data', () => {
     const heading = screen.getByRole('heading', { level: 2 });
     expect(heading.textContent).toBe(BIDI_NAME);
     expect(heading.getAttribute('dir')).toBe('auto');
+  });
+});
+
+describe('VendorCard in German and French', () => {
+  it('reads in German: labels, country name, DPA date and every finding from the German locale', () => {
+    const vendor = seedVendor('Heroku');
+    renderWithI18n(<VendorCard vendor={vendor} />, german);
+    expect(field('Standort').textContent).toContain('Land: Vereinigte Staaten');
+    expect(field('AVV').textContent).toBe('Bestandteil der Vertragsbedingungen');
+    const findings = screen.getByRole('region', { name: 'Befunde' });
+    const texts = within(findings)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent ?? '');
+    expect(texts).toHaveLength(vendor.flags.length);
+    expect(texts[0]).toMatch(/^Warnung/);
+    expect(texts.join(' ')).toContain('Gerichtshof der Europäischen Union am 16. Juli 2020');
+    expect(texts.join(' ')).toContain('Die Quellliste wurde zuletzt am 8. Oktober 2018 aktualisiert');
+    expect(texts.join(' ')).not.toMatch(/Located in|The source list/);
+  });
+
+  it('reads in French, with country names and dates from Intl in French', () => {
+    renderWithI18n(<VendorCard vendor={seedVendor('Stripe')} />, french);
+    expect(field('Localisation').textContent).toContain('Pays\u00a0: États-Unis');
+    expect(field('Contrat de sous-traitance').textContent).toBe('Signé, 8 oct. 2018');
+    const findings = screen.getByRole('region', { name: 'Constats' });
+    expect(findings.textContent).toContain('mise à jour pour la dernière fois le 8 octobre 2018');
+    expect(findings.textContent).toContain('clauses contractuelles types (article 46 du RGPD)');
   });
 });

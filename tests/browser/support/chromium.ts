@@ -90,10 +90,18 @@ export interface LaunchOptions {
   /** More Chromium flags. Playwright's ignoreHTTPSErrors covers pages but not the extension's own
    * fetches (the worker's refresh of a list): tests of those add --ignore-certificate-errors. */
   args?: string[];
+  /** More environment for the browser: LANGUAGE=de sets the UI language on Linux (with Debian's
+   * chromium-l10n installed; --lang is ignored there). */
+  env?: Record<string, string>;
 }
 
 async function startBrowser(profile: string, port: number, options: LaunchOptions & { dist: string }) {
-  const common = { executablePath: CHROMIUM, headless: true, ignoreHTTPSErrors: true };
+  const common = {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+  };
   if (!options.beforeInstall) {
     return chromium.launchPersistentContext(profile, {
       ...common,

@@ -154,7 +154,7 @@ describe('the seed markdown', () => {
       ['Stripe', ['transfer-us-no-dpf', 'stale-list']],
     ]);
     const stale = byName(seed, 'Stripe').flags.find((f) => f.id === 'stale-list');
-    expect(stale?.message).toContain('8 October 2018');
+    expect(stale?.params).toEqual({ updated: '2018-10-08' });
   });
 });
 
