@@ -14,7 +14,13 @@ export interface CredibilityOptions {
   minRemoved?: number;
 }
 
-export const REJECT_REASONS = ['no-vendors', 'too-large', 'unreadable'] as const;
+export const REJECT_REASONS = [
+  'no-vendors',
+  'too-large',
+  'unreadable',
+  'rendered-in-browser',
+  'pdf',
+] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export type RefreshDecision =
@@ -65,6 +71,16 @@ function reject(parseError: ParseError): RefreshDecision {
         reason: 'too-large',
         parseError,
         message: `The source sent more than a list can be. ${parseError.message} ${KEPT}`,
+      };
+    // Not a broken source: a page built by script in the browser, or a PDF. The parser's message
+    // says how to get the list.
+    case 'rendered-in-browser':
+    case 'pdf':
+      return {
+        action: 'reject',
+        reason: parseError.code,
+        parseError,
+        message: `${parseError.message} ${KEPT}`,
       };
     default:
       return {

@@ -94,6 +94,11 @@ describe('judgeRefresh', () => {
       ['   ', 'no-vendors'],
       ['{"vendors": [1, 2', 'unreadable'],
       ['x'.repeat(MAX_INPUT_CHARS + 1), 'too-large'],
+      [
+        '<!doctype html><head><script src="/app.js"></script></head><body><div id="root"></div></body>',
+        'rendered-in-browser',
+      ],
+      ['%PDF-1.7\n', 'pdf'],
     ];
     for (const [body, reason] of cases) {
       const decision = judgeRefresh(seed, read(body));

@@ -11,8 +11,8 @@ const MAX_FRAGMENT = 20_000;
 
 // Content management systems export rich-text fields as HTML fragments: a location given as
 // "<div>USA</div><div>Ireland</div>", a contact with "<br />". A tag-like start or a closing tag
-// marks one; "R&D < 5 people" does not.
-const HTML_FRAGMENT = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/i;
+// marks one, and so does an entity ("R&amp;D"); "R&D < 5 people" does not.
+const HTML_FRAGMENT = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/i;
 
 /** A fragment's text through the HTML reader's own tree: its lines joined by ", ". */
 function fragmentText(html: string): string {
@@ -31,18 +31,42 @@ function fragmentLink(html: string): string | null {
   return link?.attribs.href ?? null;
 }
 
-export function scalarText(value: unknown, depth = 0): string | null {
-  if (depth > MAX_DEPTH) return null;
-  if (typeof value === 'string') return HTML_FRAGMENT.test(value) ? fragmentText(value) : value;
+// A field's value is walked with a budget of nodes and characters: YAML aliases let a small file
+// name one list many times over ("billion laughs"), which a plain walk would visit billions of
+// times. A field is cut to MAX_TEXT when it is cleaned anyway.
+const MAX_NODES = 2000;
+const MAX_CHARS = 20_000;
+
+interface Budget {
+  nodes: number;
+  chars: number;
+}
+
+function textIn(value: unknown, depth: number, budget: Budget): string | null {
+  if (depth > MAX_DEPTH || --budget.nodes < 0 || budget.chars <= 0) return null;
+  if (typeof value === 'string') {
+    const raw = value.slice(0, budget.chars);
+    const text = HTML_FRAGMENT.test(raw) ? fragmentText(raw) : raw;
+    budget.chars -= text.length;
+    return text;
+  }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value))
-    return value
-      .slice(0, 1000)
-      .map((x) => scalarText(x, depth + 1))
-      .filter(Boolean)
-      .join(', ');
-  if (value && typeof value === 'object' && 'text' in value) return scalarText(value.text, depth + 1);
+  if (Array.isArray(value)) {
+    const parts: string[] = [];
+    for (const x of value) {
+      if (budget.nodes <= 0 || budget.chars <= 0) break;
+      const text = textIn(x, depth + 1, budget);
+      if (text) parts.push(text);
+    }
+    return parts.join(', ');
+  }
+  if (value && typeof value === 'object' && 'text' in value) return textIn(value.text, depth + 1, budget);
   return null;
+}
+
+/** A field's value as text: strings, numbers, lists of them, {"text": …}; HTML fragments read. */
+export function scalarText(value: unknown): string | null {
+  return textIn(value, 0, { nodes: MAX_NODES, chars: MAX_CHARS });
 }
 
 function websiteText(value: unknown): string | null {
