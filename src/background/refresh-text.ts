@@ -4,7 +4,7 @@ import type { RefreshDecision, RejectReason } from '../core/credibility';
 import type { DiffSummary, SummaryPart } from '../core/diff-summary';
 import type { FetchListResult } from '../platform/fetch-list';
 import { t } from '../platform/i18n';
-import type { AttemptOutcome } from '../platform/source-types';
+import { type AttemptOutcome, READER_KEYS } from '../platform/source-types';
 import type { StoredSource } from '../platform/store-record';
 
 function formatMoment(iso: string): string {
@@ -105,6 +105,15 @@ export function decisionText(
     const detail = decision.parseError?.message ?? '';
     const key = REJECT_KEYS[decision.reason];
     return { outcome: 'rejected', message: t(key, [detail, kept]) };
+  }
+  if (decision.action === 'hold' && decision.reason === 'preview') {
+    return {
+      outcome: 'held',
+      message: t('refreshHeldPreview', [
+        t(READER_KEYS[decision.reader]),
+        String(decision.list.vendors.length),
+      ]),
+    };
   }
   if (decision.action === 'hold') {
     return {
