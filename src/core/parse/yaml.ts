@@ -18,7 +18,9 @@ export function readYaml(text: string): YamlRead {
   try {
     value = load(text, { maxAliases: MAX_ALIASES, maxDepth: MAX_DEPTH });
   } catch (e) {
-    const message = cleanText(e instanceof Error ? e.message : String(e), 300);
+    // js-yaml adds a snippet of the source after the first line: the line and column are enough.
+    const first = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    const message = cleanText(first, 300);
     return { kind: 'error', error: { code: 'invalid-yaml', message: `Not valid YAML: ${message}` } };
   }
   const items = itemsOf(value);

@@ -381,6 +381,8 @@ describe('parse, property tests', () => {
         (run: string) =>
           `[{"name": ${JSON.stringify(run)}, "website": ${JSON.stringify(run)}, "country": ${JSON.stringify(run)}}]`,
         (run: string) => `---\ntitle: ${run}\ndate: ${run}\n---\nLast updated ${run}`,
+        (run: string) =>
+          `- name: ${JSON.stringify(run)}\n  purpose: ${JSON.stringify(run)}\n  location: [${JSON.stringify(run)}]\n- name: ${run}\n  website: ${run}\n`,
       );
       fc.assert(
         fc.property(unit, context, (u, wrap) => parseChecked(wrap(u.repeat(Math.ceil(100_000 / u.length))))),
