@@ -4,6 +4,7 @@
 export { default as Fuse } from 'fuse.js';
 export { validateList } from '../src/core/list';
 export { buildMatchIndex, match } from '../src/core/match';
+export { parse } from '../src/core/parse/index';
 export { buildSearchIndex, FUSE_OPTIONS, searchDocOf } from '../src/core/search';
 export { generateVendors, registerList, registerOf } from '../tests/fixtures/generate-vendors';
 export { TOP_3_QUERIES, TYPED_QUERIES } from '../tests/fixtures/search-queries';
