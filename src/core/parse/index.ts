@@ -1,4 +1,4 @@
-// parse(text, {url?, contentType?}): detect the input's shape and return the v1 document, or a
+// parse(text, {url?, contentType?, fileName?}): detect the input's shape and return the v1 document, or a
 // typed error. It never throws and never answers an empty success.
 import type { VendorFacts } from '../assess';
 import { LIST_FORMAT, type ListSource, type SubprocessorList, validateList } from '../list';

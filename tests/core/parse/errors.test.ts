@@ -122,6 +122,21 @@ describe('what it cannot read says so', () => {
     expect(named.ok ? '' : named.error.message).toMatch(/^Drata builds this page/);
   });
 
+  it.each([
+    ['SafeBase', 'https://cdn.safebase.io/static/js/main.js'],
+    ['Vanta', 'https://cdn.vanta.com/trust/app.js'],
+    ['Drata', 'https://trust.drata.com/assets/index.js'],
+    ['Whistic', 'https://profiles.whistic.com/app.js'],
+    ['Conveyor', 'https://assets.conveyor.com/trust-center/app.js'],
+    ['Notion', 'https://www.notion.so/_assets/app.js'],
+  ])('names %s by its bundle’s host', (platform, src) => {
+    const shell = `<!doctype html><html><head><script defer src="${src}"></script></head><body><div></div></body></html>`;
+    const result = parse(shell, { today: TODAY });
+    expect(result.ok ? '' : result.error.message).toMatch(
+      new RegExp(`^${platform} builds this page in the browser`),
+    );
+  });
+
   it('not an error page with text, nor a page without scripts, nor a list with scripts', () => {
     const text = 'We could not find the page you were looking for. '.repeat(12);
     expect(code(spa(`<div id="root"><h1>Not found</h1><p>${text}</p></div>`))).toBe('no-vendors');
