@@ -8,6 +8,7 @@ import { dataFigures } from './data-figures';
 import { followFigures } from './follow-figures';
 import { loadWorkload } from './load-workload';
 import { matchFigures } from './match-figures';
+import { parseFigures } from './parse-figures';
 import { searchFigures } from './search-figures';
 import { storageFigures } from './storage-figures';
 import { formatTable, type Row } from './table';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     ...(wanted('match') ? matchFigures(workload, log) : []),
     ...(wanted('data') ? dataFigures(workload, log) : []),
     ...(wanted('storage') ? storageFigures(workload, log) : []),
+    ...(wanted('parse') ? parseFigures(workload, log) : []),
     ...chromium.rows,
     ...follow,
   ];

@@ -6,6 +6,7 @@ export { default as englishMessages } from '../assets/_locales/en/messages.json'
 export { findingText } from '../src/core/finding-text';
 export { validateList } from '../src/core/list';
 export { buildMatchIndex, match } from '../src/core/match';
+export { parse } from '../src/core/parse/index';
 export { buildSearchIndex, FUSE_OPTIONS, searchDocOf } from '../src/core/search';
 export { translationOf, translatorFromMessages } from '../src/core/translate';
 export { generateVendors, registerList, registerOf } from '../tests/fixtures/generate-vendors';

@@ -3,6 +3,7 @@
 import { judgeRefresh } from '../core/credibility';
 import { diffLists } from '../core/diff';
 import { summarizeDiff } from '../core/diff-summary';
+import { cleanText } from '../core/normalize/text';
 import { parse } from '../core/parse/index';
 import { addToHistory, historyEntry } from '../core/refresh-history';
 import { afterSuccess } from '../core/retry-policy';
@@ -11,6 +12,7 @@ import { allSources, listOf, snapshotSource } from '../platform/list-store';
 import { failure, type Handlers, type Reply } from '../platform/messages';
 import { clearSourceNotification } from '../platform/notifications';
 import { originPattern, releaseOrigin } from '../platform/permissions';
+import { READER_KEYS } from '../platform/source-types';
 import { BUNDLED_SOURCE_IDS, type StoredSource, type StoreRecord } from '../platform/store-record';
 import { currentSources, freshId, ok, sourceUrl, write } from './command-support';
 import { followPage, inspectPage } from './page-commands';
@@ -117,7 +119,8 @@ async function confirmHeld({ id }: { id: string }): Promise<Reply> {
     record.sources[id] = {
       ...rest,
       list: held.list,
-      fetchedAt: held.at,
+      // A file is imported, not fetched: it keeps no fetch time (source-views.ts reads origin from it).
+      fetchedAt: current.kind === 'file' ? current.fetchedAt : held.at,
       etag: held.etag,
       lastModified: held.lastModified,
       held: null,
@@ -140,7 +143,9 @@ async function discardHeld({ id }: { id: string }): Promise<Reply> {
   const refused = await write((record) => {
     const current = find(record, id);
     if (!current?.held) return null;
-    record.sources[id] = { ...current, held: null };
+    // An imported file whose only list was a discarded preview leaves nothing to keep.
+    if (current.kind === 'file' && !current.list) delete record.sources[id];
+    else record.sources[id] = { ...current, held: null };
     discarded = true;
     return record;
   });
@@ -155,15 +160,19 @@ async function discardHeld({ id }: { id: string }): Promise<Reply> {
  * updates that source, with a history entry for what changed: the user's import is the confirmation.
  */
 async function importList({ text, fileName }: { text: string; fileName: string }): Promise<Reply> {
-  const name = fileName.split(/[\\/]/).pop()?.trim() || 'list';
-  const parsed = parse(text, {});
+  const name = cleanText(fileName.split(/[\\/]/).pop() ?? '', 200) || 'list';
+  const parsed = parse(text, { fileName: name });
   const decision = judgeRefresh(null, parsed);
-  if (decision.action !== 'apply') return failure(t('commandImportFailed', [name, decision.message]));
+  if (decision.action === 'reject') return failure(t('commandImportFailed', [name, decision.message]));
   const title =
     parsed.ok && parsed.format === 'v1-json' ? decision.list.source.title : name.replace(/\.[^.]+$/, '');
   const list = { ...decision.list, source: { ...decision.list.source, title } };
   const at = new Date().toISOString();
-  const message = t('refreshImported', [String(list.vendors.length), name]);
+  // A list read from cues (prose, links) is held as a preview on the source until the user keeps it.
+  const preview = decision.action === 'hold';
+  const message = preview
+    ? t('refreshHeldPreview', [t(READER_KEYS[decision.reader]), String(list.vendors.length)])
+    : t('refreshImported', [String(list.vendors.length), name]);
   let id = '';
   const refused = await write((record) => {
     const same = Object.values(record.sources).find((s) => s.kind === 'file' && s.fileName === name);
@@ -175,6 +184,29 @@ async function importList({ text, fileName }: { text: string; fileName: string }
       fileName: name,
       addedAt: at,
     };
+    if (preview) {
+      const diff = diffLists(base.list ?? { ...list, vendors: [] }, list);
+      record.sources[id] = {
+        ...base,
+        title: same ? base.title : title,
+        held: {
+          at,
+          reason: 'preview',
+          reader: decision.reader,
+          confidence: decision.confidence,
+          message,
+          before: base.list?.vendors.length ?? 0,
+          after: list.vendors.length,
+          removed: diff.removed.length,
+          summary: summarizeDiff(diff, title),
+          list,
+          etag: null,
+          lastModified: null,
+        },
+        lastAttempt: { at, outcome: 'held', message },
+      };
+      return record;
+    }
     const diff = same?.list ? diffLists(same.list, list) : null;
     const entry = diff ? historyEntry(diff, { at, sourceId: id, listTitle: title, confirmed: true }) : null;
     const { damage: _replaced, ...rest } = base;

@@ -107,6 +107,8 @@ function judged(
     const held = {
       at,
       reason: decision.reason,
+      reader: decision.reader,
+      confidence: decision.confidence,
       message: attempt.message,
       before: decision.before,
       after: decision.list.vendors.length,
@@ -115,7 +117,10 @@ function judged(
       list: decision.list,
       ...validators,
     };
-    const text = t('notifyHeldMessage', [source.title, String(decision.removed), String(decision.before)]);
+    const text =
+      decision.reason === 'preview'
+        ? t('notifyPreviewMessage', [source.title, String(decision.list.vendors.length)])
+        : t('notifyHeldMessage', [source.title, String(decision.removed), String(decision.before)]);
     // The same held version found again (the next day's refresh) is not news: no second notification.
     const again = source.held !== null && sameJson(source.held.list.vendors, decision.list.vendors);
     return {

@@ -1,10 +1,10 @@
 // The sentences a refresh leaves for the user (stored as the source's last attempt, shown in
 // notifications), through the browser's i18n. A failure always says what is kept and since when.
-import type { RefreshDecision } from '../core/credibility';
+import type { RefreshDecision, RejectReason } from '../core/credibility';
 import type { DiffSummary, SummaryPart } from '../core/diff-summary';
 import type { FetchListResult } from '../platform/fetch-list';
 import { t } from '../platform/i18n';
-import type { AttemptOutcome } from '../platform/source-types';
+import { type AttemptOutcome, READER_KEYS } from '../platform/source-types';
 import type { StoredSource } from '../platform/store-record';
 
 function formatMoment(iso: string): string {
@@ -86,6 +86,14 @@ export function fetchFailure(
   }
 }
 
+const REJECT_KEYS: Record<RejectReason, string> = {
+  'no-vendors': 'refreshNoVendors',
+  'too-large': 'refreshParseTooLarge',
+  unreadable: 'refreshUnreadable',
+  'rendered-in-browser': 'refreshRenderedInBrowser',
+  pdf: 'refreshPdf',
+};
+
 /** The sentence for a judged result. */
 export function decisionText(
   decision: RefreshDecision,
@@ -95,13 +103,17 @@ export function decisionText(
   if (decision.action === 'reject') {
     const kept = keptText(source);
     const detail = decision.parseError?.message ?? '';
-    const key =
-      decision.reason === 'no-vendors'
-        ? 'refreshNoVendors'
-        : decision.reason === 'too-large'
-          ? 'refreshParseTooLarge'
-          : 'refreshUnreadable';
+    const key = REJECT_KEYS[decision.reason];
     return { outcome: 'rejected', message: t(key, [detail, kept]) };
+  }
+  if (decision.action === 'hold' && decision.reason === 'preview') {
+    return {
+      outcome: 'held',
+      message: t('refreshHeldPreview', [
+        t(READER_KEYS[decision.reader]),
+        String(decision.list.vendors.length),
+      ]),
+    };
   }
   if (decision.action === 'hold') {
     return {

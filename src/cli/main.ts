@@ -10,7 +10,8 @@ const USAGE = `Usage:
   node dist/cli.js parse <file-or-url|->              the list as a subprocessor-list/v1 document
   node dist/cli.js match <host-or-url> [--list F]     the vendor whose own site this is
   node dist/cli.js search <query> [--list F] [--limit N]
---list takes any supported list (markdown, HTML, JSON; a file, a URL or -); default: the bundled list.
+--list takes any supported list (markdown, HTML, JSON, YAML, a page template; a file, a URL or -);
+default: the bundled list. parse prints how the list was read: reader and confidence.
 --lang en|de|fr writes the findings' messages in that language (default: en).`;
 
 class UsageError extends Error {}
@@ -24,11 +25,19 @@ function option(args: string[], name: string): string | null {
   return value;
 }
 
-async function loadList(target: string): Promise<SubprocessorList> {
+async function parseTarget(target: string) {
   const input = await readInput(target);
-  const result = parse(input.text, { url: input.url, contentType: input.contentType });
+  const result = parse(input.text, {
+    url: input.url,
+    contentType: input.contentType,
+    fileName: input.fileName,
+  });
   if (!result.ok) throw new Error(`${target}: ${result.error.message}`);
-  return result.list;
+  return result;
+}
+
+async function loadList(target: string): Promise<SubprocessorList> {
+  return (await parseTarget(target)).list;
 }
 
 async function run(argv: string[]): Promise<unknown> {
@@ -45,8 +54,13 @@ async function run(argv: string[]): Promise<unknown> {
   if (rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
   const list = async () => (listArg ? await loadList(listArg) : bundled);
   switch (command) {
-    case 'parse':
-      return listWithMessages(await loadList(target), tr);
+    case 'parse': {
+      // The v1 document, with how it was read: the schema keeps unknown top-level keys, so the
+      // output still reads back as a list (--list, import).
+      const { list, reader, confidence } = await parseTarget(target);
+      const written = listWithMessages(list, tr);
+      return { format: written.format, reader, confidence, source: written.source, vendors: written.vendors };
+    }
     case 'match': {
       const found = match(buildMatchIndex(await list()), target);
       const vendor = found.vendor && vendorWithMessages(found.vendor, tr);
@@ -72,6 +86,12 @@ async function run(argv: string[]): Promise<unknown> {
 
 /** One line, whatever the message holds: the contract is "one clear line on stderr". */
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+// "| head" closes the pipe early: that is the reader's choice, not an error to print a stack for.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 const argv = process.argv.slice(2);
 if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {

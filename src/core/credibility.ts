@@ -5,7 +5,7 @@
 import { diffLists, isEmptyDiff, type ListDiff } from './diff';
 import { summarizeDiff } from './diff-summary';
 import type { SubprocessorList } from './list';
-import type { ParseError, ParseResult } from './result';
+import type { Confidence, ParseError, ParseResult, Reader } from './result';
 
 export interface CredibilityOptions {
   /** Hold when more than this share of the stored vendors is gone... (default 0.5) */
@@ -14,8 +14,17 @@ export interface CredibilityOptions {
   minRemoved?: number;
 }
 
-export const REJECT_REASONS = ['no-vendors', 'too-large', 'unreadable'] as const;
+export const REJECT_REASONS = [
+  'no-vendors',
+  'too-large',
+  'unreadable',
+  'rendered-in-browser',
+  'pdf',
+] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export const HOLD_REASONS = ['lost-most-vendors', 'preview'] as const;
+export type HoldReason = (typeof HOLD_REASONS)[number];
 
 export type RefreshDecision =
   | {
@@ -30,7 +39,12 @@ export type RefreshDecision =
     }
   | {
       action: 'hold';
-      reason: 'lost-most-vendors';
+      /** lost-most-vendors: it lost most vendors at once; preview: it was read from cues (prose,
+       * links) with less than high confidence, and the user looks at it before it replaces a list. */
+      reason: HoldReason;
+      /** How the held list was read (core/result.ts). */
+      reader: Reader;
+      confidence: Confidence;
       list: SubprocessorList;
       diff: ListDiff;
       /** Stored vendors, and how many of them the new list no longer has. */
@@ -66,6 +80,16 @@ function reject(parseError: ParseError): RefreshDecision {
         parseError,
         message: `The source sent more than a list can be. ${parseError.message} ${KEPT}`,
       };
+    // Not a broken source: a page built by script in the browser, or a PDF. The parser's message
+    // says how to get the list.
+    case 'rendered-in-browser':
+    case 'pdf':
+      return {
+        action: 'reject',
+        reason: parseError.code,
+        parseError,
+        message: `${parseError.message} ${KEPT}`,
+      };
     default:
       return {
         action: 'reject',
@@ -83,9 +107,27 @@ export function judgeRefresh(
   options: CredibilityOptions = {},
 ): RefreshDecision {
   if (!result.ok) return reject(result.error);
-  const { list, warnings } = result;
+  const { list, warnings, reader, confidence } = result;
   if (list.vendors.length === 0) {
     return reject({ code: 'no-vendors', message: 'The list has no vendors.' });
+  }
+  const read = { reader, confidence };
+  // A list read from cues replaces nothing unseen: a new one, or a change, waits for the user.
+  if (confidence !== 'high') {
+    const diff = diffLists(stored ?? { ...list, vendors: [] }, list);
+    if (!stored || !isEmptyDiff(diff)) {
+      return {
+        action: 'hold',
+        reason: 'preview',
+        ...read,
+        list,
+        diff,
+        before: stored?.vendors.length ?? 0,
+        removed: diff.removed.length,
+        warnings,
+        message: `Read by ${reader} with ${confidence} confidence: ${plural(list.vendors.length, 'vendor')}. It waits for your confirmation before it replaces the list.`,
+      };
+    }
   }
   if (!stored) {
     return {
@@ -106,6 +148,7 @@ export function judgeRefresh(
     return {
       action: 'hold',
       reason: 'lost-most-vendors',
+      ...read,
       list,
       diff,
       before,

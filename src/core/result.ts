@@ -8,6 +8,10 @@ export const PARSE_ERROR_CODES = [
   'invalid-document',
   'no-vendors',
   'unsupported',
+  'invalid-yaml',
+  // A page that a browser builds with script (a trust centre's shell): the list is not in it.
+  'rendered-in-browser',
+  'pdf',
 ] as const;
 export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 
@@ -39,7 +43,7 @@ export type ParseResult =
     }
   | { ok: false; error: ParseError };
 
-export type InputFormat = 'v1-json' | 'json-array' | 'markdown' | 'html';
+export type InputFormat = 'v1-json' | 'json-array' | 'yaml' | 'markdown' | 'html';
 
 export function parseError(code: ParseErrorCode, message: string): ParseResult {
   return { ok: false, error: { code, message } };

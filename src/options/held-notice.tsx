@@ -1,7 +1,8 @@
-// A refresh result held back because it lost most of the vendors: the counts, what applying it would
-// change, and the user's choice. The stored list stays in use until then.
+// A refresh result held back because it lost most of the vendors, or a preview of a list read with
+// less than high confidence (prose, links): the counts, what applying it would change, and the
+// user's choice. The stored list stays in use until then.
 import type { SummaryPart } from '../core/diff-summary';
-import type { HeldView } from '../platform/source-types';
+import { type HeldView, READER_KEYS } from '../platform/source-types';
 import { clip } from '../ui/format';
 import { isolate, useI18n } from '../ui/i18n';
 import { formatMoment } from './format-time';
@@ -31,6 +32,33 @@ export function HeldNotice({ held, title, busy, locked, onConfirm, onDiscard }: 
   const { t, locale } = useI18n();
   const fmt = new Intl.NumberFormat(locale);
   const more = (n: number) => t('andMore', fmt.format(n));
+  if (held.reason === 'preview') {
+    const reader = held.reader ? t(READER_KEYS[held.reader]) : '';
+    return (
+      <fieldset class="held">
+        <legend class="held__title">
+          <span class="held__icon" aria-hidden="true" />
+          {t('heldPreviewTitle', [reader, fmt.format(held.after)])}
+        </legend>
+        <p>{t('heldPreviewCounts', [formatMoment(held.at, locale), isolate(clip(title, 200))])}</p>
+        {held.summary.added.count > 0 && (
+          <p class="held__names">{t('heldAddedNames', names(held.summary.added, locale, more))}</p>
+        )}
+        {held.summary.removed.count > 0 && (
+          <p class="held__names">{t('heldRemovedNames', names(held.summary.removed, locale, more))}</p>
+        )}
+        <p class="muted">{t('heldPreviewAdvice')}</p>
+        <div class="actions">
+          <button type="button" class="button" aria-disabled={locked} onClick={() => !locked && onDiscard()}>
+            {busy === 'discard' ? t('working') : t('heldPreviewDiscard')}
+          </button>
+          <button type="button" class="button" aria-disabled={locked} onClick={() => !locked && onConfirm()}>
+            {busy === 'confirm' ? t('working') : t('heldPreviewKeep')}
+          </button>
+        </div>
+      </fieldset>
+    );
+  }
   return (
     <fieldset class="held">
       <legend class="held__title">

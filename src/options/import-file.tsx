@@ -1,12 +1,13 @@
 // Import a list from a file in a format the core reads: the subprocessor page saved as HTML, its
-// markdown or text, or a v1 JSON export. The text goes to the background, which parses and stores it.
+// markdown or text, a YAML data file, a page template, or a v1 JSON export. The text goes to the background, which parses and stores it.
 import { useRef, useState } from 'preact/hooks';
 import type { Reply } from '../platform/messages';
 import { useI18n } from '../ui/i18n';
 
-/** What parse() reads (core/parse): HTML, markdown or plain text, JSON. No CSV: it has no reader. */
+/** What parse() reads (core/parse): HTML, markdown or plain text, JSON, YAML, page templates. No
+ * CSV: it has no reader. */
 export const IMPORT_ACCEPT =
-  '.html,.htm,.md,.markdown,.txt,.json,text/html,text/markdown,text/plain,application/json';
+  '.html,.htm,.md,.markdown,.txt,.json,.yml,.yaml,.vue,.svelte,.astro,.jsx,.tsx,text/html,text/markdown,text/plain,application/json,application/yaml';
 /** The parser stops at 5 M characters; a file much larger is refused before it is read at all. */
 export const IMPORT_MAX_BYTES = 6_000_000;
 

@@ -1,5 +1,6 @@
 // The shapes the refresh stores and shows, apart from any browser API so storage code, the
 // background and the pages (through messages.ts) share one definition.
+import type { HoldReason } from '../core/credibility';
 import type { DiffSummary } from '../core/diff-summary';
 import type { ListLink } from '../core/page/list-links';
 import type { Confidence, Reader } from '../core/result';
@@ -50,8 +51,12 @@ export type SourceOrigin = 'bundled' | 'fetched' | 'imported' | 'none';
 export interface HeldView {
   /** When it was fetched (ISO date-time). */
   at: string;
-  reason: 'lost-most-vendors';
-  /** A translated sentence: how many vendors it no longer lists. */
+  /** lost-most-vendors, or preview: read with less than high confidence (core/credibility.ts). */
+  reason: HoldReason;
+  /** How it was read; null for a result held before readers were named. */
+  reader: Reader | null;
+  confidence: Confidence | null;
+  /** A translated sentence: how many vendors it no longer lists, or how it was read. */
   message: string;
   /** Vendors in the stored list, in the held one, and how many of the stored ones it lacks. */
   before: number;
@@ -108,3 +113,14 @@ export interface PagePreview {
   /** The source that already follows this page, if one does. */
   followedId: string | null;
 }
+
+/** The message key that names how a list was read, in words ("prose", "a list of links"). */
+export const READER_KEYS: Record<Reader, string> = {
+  table: 'readerTable',
+  sections: 'readerSections',
+  bullets: 'readerBullets',
+  links: 'readerLinks',
+  prose: 'readerProse',
+  json: 'readerJson',
+  yaml: 'readerYaml',
+};

@@ -34,6 +34,8 @@ async function viewOf(source: StoredSource): Promise<SourceView> {
       ? {
           at: held.at,
           reason: held.reason,
+          reader: held.reader,
+          confidence: held.confidence,
           message: held.message,
           before: held.before,
           after: held.after,

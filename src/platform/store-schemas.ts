@@ -2,7 +2,9 @@
 // and history entries. Each is checked on its own (store-record.ts), so one damaged part reads as
 // its default instead of hiding the source.
 import * as v from 'valibot';
+import { HOLD_REASONS } from '../core/credibility';
 import { VENDOR_FIELDS } from '../core/diff';
+import { CONFIDENCES, READERS } from '../core/result';
 import { ATTEMPT_OUTCOMES } from './source-types';
 
 export const NullableString = v.fallback(v.nullable(v.string()), null);
@@ -30,7 +32,10 @@ const SummarySchema = v.object({
 
 export const HeldSchema = v.object({
   at: v.string(),
-  reason: v.literal('lost-most-vendors'),
+  reason: v.picklist(HOLD_REASONS),
+  /** How the held list was read; absent in results held before readers were named. */
+  reader: v.optional(v.fallback(v.nullable(v.picklist(READERS)), null), null),
+  confidence: v.optional(v.fallback(v.nullable(v.picklist(CONFIDENCES)), null), null),
   message: v.string(),
   before: v.number(),
   after: v.number(),

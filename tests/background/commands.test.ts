@@ -24,6 +24,20 @@ vi.mock('webextension-polyfill', async () => ({
   default: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
+// The prose and link readers answer "medium" or "low"; here the real parse of a sections list is
+// taken as such, to test what the commands do with any result read from cues.
+const lowered = vi.hoisted(() => ({ confidence: null as null | 'medium' | 'low' }));
+vi.mock('../../src/core/parse/index', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/core/parse/index')>();
+  return {
+    ...real,
+    parse: (...args: Parameters<typeof real.parse>) => {
+      const result = real.parse(...args);
+      return result.ok && lowered.confidence ? { ...result, confidence: lowered.confidence } : result;
+    },
+  };
+});
+
 const refreshed = readFileSync('tests/fixtures/refresh/dovetail-refreshed.md', 'utf8');
 const acmeNotes = readFileSync('tests/fixtures/refresh/acme-notes.md', 'utf8');
 
@@ -39,6 +53,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  lowered.confidence = null;
   fakeBrowser.files.set('data/dovetail.json', bundled);
   vi.stubGlobal('fetch', localFetch);
   serveRequests(handlers);
@@ -232,5 +247,53 @@ describe('the protocol', () => {
         'Your saved lists were written by a newer version of Subprocessor Lens (storage version 9). Update the extension to change them.',
     });
     expect(fakeBrowser.storage.local.peek(STORE_KEY)).toEqual({ schemaVersion: 9, revision: 1 });
+  });
+});
+
+describe('a list read with less than high confidence is a preview', () => {
+  it('an import waits for Keep, then becomes the source’s list', async () => {
+    lowered.confidence = 'low';
+    const reply = await importList(acmeNotes, 'acme-notes.md');
+    expect(reply).toMatchObject({ ok: true, sourceId: 'acme-notes' });
+    expect(reply.message).toMatch(
+      /^Read by labelled sections, \d+ vendors: it waits for you to keep or discard it/,
+    );
+    const view = (await loadSources()).find((v) => v.id === 'acme-notes');
+    expect(view).toMatchObject({
+      origin: 'imported',
+      vendorCount: 0,
+      held: { reason: 'preview', reader: 'sections', confidence: 'low', before: 0, removed: 0 },
+    });
+    const count = view?.held?.after ?? 0;
+    expect(count).toBeGreaterThan(0);
+    expect(view?.held?.summary.added.count).toBe(count);
+    expect((await confirmHeld('acme-notes')).ok).toBe(true);
+    expect((await loadSources()).find((v) => v.id === 'acme-notes')).toMatchObject({
+      origin: 'imported',
+      held: null,
+      vendorCount: count,
+    });
+  });
+
+  it('Discard on a first import leaves no empty source behind', async () => {
+    lowered.confidence = 'medium';
+    await importList(acmeNotes, 'acme-notes.md');
+    expect((await discardHeld('acme-notes')).ok).toBe(true);
+    expect((await loadSources()).find((v) => v.id === 'acme-notes')).toBeUndefined();
+  });
+
+  it('an added source keeps no list until the user keeps the preview; the same list again applies', async () => {
+    lowered.confidence = 'low';
+    server.answer('/p', { kind: 'body', body: refreshed });
+    const { sourceId } = await addSource(server.url('/p'), 'Prose');
+    const id = sourceId ?? '';
+    expect((await loadSources()).find((v) => v.id === id)).toMatchObject({
+      vendorCount: 0,
+      held: { reason: 'preview', after: 7 },
+    });
+    await confirmHeld(id);
+    expect((await loadSources()).find((v) => v.id === id)).toMatchObject({ vendorCount: 7, held: null });
+    const again = await refreshSource(id);
+    expect(again.reports[0]?.outcome).toBe('unchanged');
   });
 });

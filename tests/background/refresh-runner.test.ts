@@ -226,6 +226,22 @@ describe('a failed refresh keeps every vendor and says why', () => {
       ),
     },
     {
+      name: 'a trust centre that builds its list in the browser',
+      answer: {
+        kind: 'body',
+        body: readFileSync('tests/fixtures/lists/errors/trust-centre-shell.html', 'utf8'),
+        headers: { 'content-type': 'text/html' },
+      },
+      outcome: 'rejected',
+      message: `This page builds its list in the browser with script (a trust centre such as SafeBase, Vanta or Drata, or a Notion page), so a refresh cannot read it. Open the page in your browser and follow it from the Subprocessor Lens popup. ${KEPT_BUNDLED}`,
+    },
+    {
+      name: 'a PDF',
+      answer: { kind: 'body', body: '%PDF-1.7\n%binary', headers: { 'content-type': 'application/pdf' } },
+      outcome: 'rejected',
+      message: `The source is a PDF document, which Subprocessor Lens cannot read. Add the list's web page instead. ${KEPT_BUNDLED}`,
+    },
+    {
       name: 'an oversized body',
       answer: { kind: 'huge', bytes: 6_000_000 },
       outcome: 'too-large',

@@ -1,7 +1,7 @@
 // The built CLI as a user runs it: node dist/cli.js parse|match|search, JSON on stdout, one line
 // on stderr and a non-zero exit for every error. Built once here, so the test stands alone.
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -135,6 +135,26 @@ describe('cli parse', () => {
     expect(names(await json<SubprocessorList>(['parse', fixture('html-table.html')]))).toHaveLength(5);
     const v1 = await json<SubprocessorList>(['parse', fixture('v1.json')]);
     expect(v1.source.title).toBe('Marlin Docs subprocessors');
+  });
+
+  it('prints how the list was read, and its output reads back as a list', async () => {
+    const out = await json<SubprocessorList & { reader: string; confidence: string }>(['parse', SEED]);
+    expect([out.format, out.reader, out.confidence]).toEqual(['subprocessor-list/v1', 'sections', 'high']);
+    expect(Object.keys(out)).toEqual(['format', 'reader', 'confidence', 'source', 'vendors']);
+    const table = await json<{ reader: string }>(['parse', fixture('html-table.html')]);
+    expect(table.reader).toBe('table');
+    const again = join(workDir, 'again.json');
+    writeFileSync(again, JSON.stringify(out));
+    expect(await json(['match', 'stripe.com', '--list', again])).toMatchObject({
+      vendor: { name: 'Stripe' },
+    });
+  });
+
+  it('reads a YAML data file and a page template by their extension', async () => {
+    const yaml = await json<SubprocessorList & { reader: string }>(['parse', fixture('jekyll-data.yml')]);
+    expect([yaml.reader, yaml.vendors.length]).toEqual(['yaml', 4]);
+    const vue = await json<SubprocessorList>(['parse', fixture('component.vue')]);
+    expect(names(vue)).toEqual(['DigitalOcean, LLC', 'Paddle.com Market Ltd']);
   });
 
   it('reads standard input for "-"', async () => {
@@ -273,6 +293,63 @@ describe('cli errors: one line on stderr, non-zero exit', () => {
     expect(empty.line).toBe('error: -: The input is empty.');
     const noVendors = await failure(['parse', fixture('errors/error-page.html')]);
     expect(noVendors.line).toContain('No vendors found in this page');
+  });
+
+  it('a trust-centre shell and a PDF, each with its own message', async () => {
+    const shell = await failure(['parse', fixture('errors/trust-centre-shell.html')]);
+    expect(shell.code).toBe(1);
+    expect(shell.line).toMatch(
+      /trust-centre-shell\.html: SafeBase builds this page in the browser with script, .* follow it from the Subprocessor Lens popup\.$/,
+    );
+    const pdf = await failure(['parse', fixture('errors/subprocessors.pdf')]);
+    expect(pdf.code).toBe(1);
+    expect(pdf.line).toMatch(
+      /subprocessors\.pdf: This is a PDF document, which Subprocessor Lens cannot read/,
+    );
+  });
+
+  it('stops reading a file or standard input at the limit', async () => {
+    // /dev/zero never ends: read whole, it would fill memory before any size check.
+    expect(await failure(['parse', '/dev/zero'])).toEqual({
+      code: 1,
+      line: 'error: /dev/zero is over 5000000 bytes',
+    });
+    const child = spawn(process.execPath, [cliPath, 'parse', '-'], { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.stdin.on('error', () => {}); // EPIPE once the CLI stops reading: the point
+    let written = 0;
+    const chunk = Buffer.alloc(1 << 20, 'a');
+    const pump = (): void => {
+      while (written < 300 * chunk.length && !child.stdin.destroyed) {
+        written += chunk.length;
+        if (!child.stdin.write(chunk)) {
+          child.stdin.once('drain', pump);
+          return;
+        }
+      }
+      child.stdin.end();
+    };
+    pump();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect([code, stderr]).toEqual([1, 'error: - is over 5000000 bytes\n']);
+    expect(written).toBeLessThan(50 * chunk.length);
+  });
+
+  it('exits quietly when the reader closes the pipe early (| head)', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `| Vendor ${i} | Purpose ${i} | Germany |`);
+    const big = join(workDir, 'big.md');
+    writeFileSync(big, `| Vendor | Purpose | Location |\n|---|---|---|\n${rows.join('\n')}\n`);
+    const err = join(workDir, 'err.txt');
+    const head = execFileSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${cliPath}" parse "${big}" 2>"${err}" | head -c 10`],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(head).toBe('{\n  "forma');
+    expect(readFileSync(err, 'utf8')).toBe('');
   });
 
   it('an unknown command, a missing argument, a bad option', async () => {

@@ -94,6 +94,11 @@ describe('judgeRefresh', () => {
       ['   ', 'no-vendors'],
       ['{"vendors": [1, 2', 'unreadable'],
       ['x'.repeat(MAX_INPUT_CHARS + 1), 'too-large'],
+      [
+        '<!doctype html><head><script src="/app.js"></script></head><body><div id="root"></div></body>',
+        'rendered-in-browser',
+      ],
+      ['%PDF-1.7\n', 'pdf'],
     ];
     for (const [body, reason] of cases) {
       const decision = judgeRefresh(seed, read(body));
@@ -107,6 +112,38 @@ describe('judgeRefresh', () => {
       action: 'reject',
       reason: 'no-vendors',
     });
+  });
+});
+
+describe('a list read with less than high confidence', () => {
+  const cued = (list: SubprocessorList, confidence: 'medium' | 'low'): ParseResult => ({
+    ok: true,
+    list,
+    format: 'html',
+    reader: 'prose',
+    confidence,
+    warnings: [],
+  });
+
+  it('is held as a preview when it is the first list or changes the stored one', () => {
+    const first = judgeRefresh(null, cued(seed, 'low'));
+    expect(first).toMatchObject({ action: 'hold', reason: 'preview', reader: 'prose', confidence: 'low' });
+    expect(first.action === 'hold' && [first.before, first.removed, first.diff.added.length]).toEqual([
+      0, 0, 7,
+    ]);
+    expect(first.message).toBe(
+      'Read by prose with low confidence: 7 vendors. It waits for your confirmation before it replaces the list.',
+    );
+    const changed = judgeRefresh(keepFirst(6), cued(seed, 'medium'));
+    expect(changed).toMatchObject({ action: 'hold', reason: 'preview', before: 6, removed: 0 });
+  });
+
+  it('is applied when it is what the user already kept', () => {
+    expect(judgeRefresh(seed, cued(seed, 'low'))).toMatchObject({ action: 'apply', reason: 'unchanged' });
+  });
+
+  it('a high-confidence result is never a preview', () => {
+    expect(judgeRefresh(null, ok(seed))).toMatchObject({ action: 'apply', reason: 'first' });
   });
 });
 

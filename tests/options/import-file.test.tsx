@@ -22,12 +22,26 @@ function renderImport(actions = fakeActions()) {
 }
 
 describe('importing a file', () => {
-  it('accepts only the formats the parser reads: HTML, markdown or text, JSON', () => {
+  it('accepts only the formats the parser reads: HTML, markdown or text, JSON, YAML, templates', () => {
     const { input } = renderImport();
     expect(input.type).toBe('file');
     expect(input.accept).toBe(IMPORT_ACCEPT);
     const extensions = IMPORT_ACCEPT.split(',').filter((x) => x.startsWith('.'));
-    expect(extensions).toEqual(['.html', '.htm', '.md', '.markdown', '.txt', '.json']);
+    expect(extensions).toEqual([
+      '.html',
+      '.htm',
+      '.md',
+      '.markdown',
+      '.txt',
+      '.json',
+      '.yml',
+      '.yaml',
+      '.vue',
+      '.svelte',
+      '.astro',
+      '.jsx',
+      '.tsx',
+    ]);
     expect(screen.getByText(/saved subprocessor page \(\.html\)/)).toBeTruthy();
   });
 

@@ -305,6 +305,8 @@ describe('a held result', () => {
       held: {
         at: '2026-11-27T14:02:00Z',
         reason: 'lost-most-vendors',
+        reader: 'sections',
+        confidence: 'high',
         message: 'The new version no longer lists 6 of the 7 vendors (it has 1).',
         before: 7,
         after: 1,
@@ -362,5 +364,50 @@ describe('a held result', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Apply the new version' }));
     expect(view.actions.confirmHeld).toHaveBeenCalledWith('acme');
     await waitFor(() => expect(status().textContent).toBe('Applied after your confirmation.'));
+  });
+});
+
+describe('a preview of a list read with less than high confidence', () => {
+  const preview = () =>
+    acme({
+      vendorCount: 0,
+      held: {
+        at: '2026-11-27T14:02:00Z',
+        reason: 'preview',
+        reader: 'prose',
+        confidence: 'low',
+        message:
+          'Read by prose, 3 vendors: it waits for you to keep or discard it before it replaces the list.',
+        before: 0,
+        after: 3,
+        removed: 0,
+        summary: {
+          listTitle: 'Acme Notes',
+          added: { count: 3, names: ['Acme Cloud', 'Stripe', 'Mixpanel'], more: 0 },
+          removed: { count: 0, names: [], more: 0 },
+          changed: { count: 0, names: [], more: 0 },
+          notable: true,
+          text: '',
+        },
+      },
+    });
+
+  it('says how it was read and how many vendors, names them, and asks Keep or Discard', () => {
+    renderSources([preview()]);
+    const notice = screen.getByRole('group', { name: named('Read by prose, 3 vendors: keep this list?') });
+    expect(visible(notice.textContent)).toContain('Newly listed: Acme Cloud, Stripe and Mixpanel.');
+    expect(visible(notice.textContent)).toContain('may miss a vendor or name something that is not one');
+    expect(within(notice).getByRole('button', { name: 'Keep' })).toBeTruthy();
+    expect(within(notice).getByRole('button', { name: 'Discard' })).toBeTruthy();
+  });
+
+  it('Keep applies it and Discard drops it, through the held commands', () => {
+    const view = renderSources([preview()]);
+    fireEvent.click(screen.getByRole('button', { name: 'Keep' }));
+    expect(view.actions.confirmHeld).toHaveBeenCalledWith('acme');
+    cleanup();
+    const other = renderSources([preview()]);
+    fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    expect(other.actions.discardHeld).toHaveBeenCalledWith('acme');
   });
 });

@@ -4,10 +4,13 @@
 // C0/C1 controls (tab, newline and the like) separate words: they become spaces.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
-// Invisible format characters are removed: the bidi marks, embeddings, overrides and isolates
-// (Trojan Source, CVE-2021-42574; U+061C is the Arabic letter mark), and the zero-width spaces,
-// joiners and soft hyphen that make "Str\u200bipe" look like "Stripe".
-const INVISIBLE_CHARS = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+// Invisible characters are removed: every Default_Ignorable_Code_Point (the bidi marks,
+// embeddings, overrides and isolates of Trojan Source, CVE-2021-42574; zero-width spaces and
+// joiners; the soft hyphen; variation selectors FE00-FE0F and E0100-E01EF; the tag characters
+// E0000-E007F; Hangul fillers 115F, 1160, 3164, FFA0; deprecated format characters 206A-206F),
+// so "Str\u200bipe" and "Str\u{E0073}ipe" read "Stripe". Emoji lose their joiners and
+// presentation selectors ("👩‍💻" reads as two emoji): harmless in a list's text.
+const INVISIBLE_CHARS = /\p{Default_Ignorable_Code_Point}/gu;
 
 export const MAX_TEXT = 2000;
 export const MAX_NAME = 200;

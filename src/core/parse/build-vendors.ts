@@ -8,7 +8,7 @@ import { parseDpa } from '../normalize/dpa';
 import { normalizeLocation } from '../normalize/location';
 import { cleanText, MAX_NAME, splitList, trimSet } from '../normalize/text';
 import { hostOf, normalizeWebsite } from '../normalize/url';
-import { vendorKey } from '../vendor-identity';
+import { hostKeyOf, nameKeyOf } from '../vendor-identity';
 import type { RawVendor } from './fields';
 
 export const MAX_VENDORS = 20_000;
@@ -32,43 +32,113 @@ export function factsOf(raw: RawVendor): VendorFacts | null {
   };
 }
 
-function union(a: string[], b: string[]): string[] {
-  const seen = new Set(a.map((x) => x.toLowerCase()));
-  return [...a, ...b.filter((x) => !seen.has(x.toLowerCase()))].slice(0, MAX_ITEMS);
+// Merging keeps, for each vendor kept, the keys of what it already holds, so a row adds in time
+// proportional to its own facts: a list naming one vendor in 100,000 rows stays linear (issue 14).
+// Every field is capped after merging too, not only per row.
+interface Merging {
+  facts: VendorFacts;
+  seen: Map<string, Set<string>>;
+  /** The raw location texts joined so far; read once at the end. */
+  locations: string[];
+  locationChars: number;
 }
 
-function mergeInto(a: VendorFacts, b: VendorFacts): void {
-  a.website ??= b.website;
-  a.domains = union(a.domains, b.domains);
-  if (b.hostingDomains) a.hostingDomains = union(a.hostingDomains ?? [], b.hostingDomains);
-  if (b.location.text && !a.location.text.toLowerCase().includes(b.location.text.toLowerCase())) {
-    a.location = a.location.text ? normalizeLocation(`${a.location.text}; ${b.location.text}`) : b.location;
+const MAX_LOCATION = 300;
+
+function addItems<T>(m: Merging, field: string, into: T[], items: readonly T[], key: (x: T) => string): void {
+  let seen = m.seen.get(field);
+  if (!seen) {
+    seen = new Set(into.map(key));
+    m.seen.set(field, seen);
   }
-  const certIds = new Set(a.certifications.map((c) => `${c.id}:${c.label}`));
-  a.certifications.push(...b.certifications.filter((c) => !certIds.has(`${c.id}:${c.label}`)));
-  a.dataProcessed = union(a.dataProcessed, b.dataProcessed);
-  a.use = union(a.use, b.use);
+  for (const item of items) {
+    if (into.length >= MAX_ITEMS) return;
+    const k = key(item);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    into.push(item);
+  }
+}
+
+const folded = (x: string) => x.toLowerCase();
+const certKey = (c: VendorFacts['certifications'][number]) => `${c.id}:${c.label}`;
+
+function startMerging(facts: VendorFacts): Merging {
+  const m: Merging = { facts, seen: new Map(), locations: [], locationChars: 0 };
+  if (facts.location.text) {
+    m.locations.push(facts.location.text);
+    m.locationChars = facts.location.text.length;
+  }
+  return m;
+}
+
+function mergeInto(m: Merging, b: VendorFacts): void {
+  const a = m.facts;
+  a.website ??= b.website;
+  addItems(m, 'domains', a.domains, b.domains, folded);
+  if (b.hostingDomains) {
+    a.hostingDomains ??= [];
+    addItems(m, 'hosting', a.hostingDomains, b.hostingDomains, folded);
+  }
+  const place = b.location.text;
+  if (place && m.locationChars < MAX_LOCATION) {
+    let seen = m.seen.get('location');
+    if (!seen) {
+      seen = new Set(m.locations.map(folded));
+      m.seen.set('location', seen);
+    }
+    if (!seen.has(folded(place))) {
+      seen.add(folded(place));
+      if (m.locations.length === 0) a.location = b.location;
+      m.locations.push(place);
+      m.locationChars += place.length + 2;
+    }
+  }
+  addItems(m, 'certifications', a.certifications, b.certifications, certKey);
+  addItems(m, 'data', a.dataProcessed, b.dataProcessed, folded);
+  addItems(m, 'use', a.use, b.use, folded);
   if (a.dpa.status === 'unknown' && b.dpa.status !== 'unknown') a.dpa = b.dpa;
 }
 
-/** Same name (up to legal form) or same website host: one vendor, facts combined. */
-export function mergeDuplicates(vendors: VendorFacts[]): VendorFacts[] {
-  const byKey = new Map<string, VendorFacts>();
-  const out: VendorFacts[] = [];
-  for (const vendor of vendors) {
-    const nameKey = `n:${vendorKey(vendor.name)}`;
-    const hostKey = vendor.domains[0] ? `h:${vendor.domains[0]}` : null;
-    const existing = byKey.get(nameKey) ?? (hostKey ? byKey.get(hostKey) : undefined);
-    if (existing) mergeInto(existing, vendor);
-    else {
-      out.push(vendor);
-      byKey.set(nameKey, vendor);
+function finishMerging(m: Merging): VendorFacts {
+  const a = m.facts;
+  // A location stated once keeps its own reading; several are read together ("EU; United States").
+  if (m.locations.length > 1) {
+    const joined = [m.locations[0] ?? ''];
+    for (const place of m.locations.slice(1)) {
+      // The seed's old rule: a place already named inside the text adds nothing.
+      if (!joined.join('; ').toLowerCase().includes(place.toLowerCase())) joined.push(place);
     }
-    const kept = existing ?? vendor;
+    a.location = normalizeLocation(joined.join('; '));
+  }
+  a.certifications = a.certifications.slice(0, MAX_ITEMS);
+  a.domains = a.domains.slice(0, MAX_ITEMS);
+  if (a.hostingDomains) a.hostingDomains = a.hostingDomains.slice(0, MAX_ITEMS);
+  a.dataProcessed = a.dataProcessed.slice(0, MAX_ITEMS);
+  a.use = a.use.slice(0, MAX_ITEMS);
+  return a;
+}
+
+/** One vendor per identity (core/vendor-identity.ts: the same name up to legal form, or the same
+ * website host), facts combined. */
+export function mergeDuplicates(vendors: VendorFacts[]): VendorFacts[] {
+  const byKey = new Map<string, Merging>();
+  const out: Merging[] = [];
+  for (const vendor of vendors) {
+    const nameKey = `n:${nameKeyOf(vendor)}`;
+    const host = hostKeyOf(vendor);
+    const hostKey = host ? `h:${host}` : null;
+    const existing = byKey.get(nameKey) ?? (hostKey ? byKey.get(hostKey) : undefined);
+    let kept = existing;
+    if (kept) mergeInto(kept, vendor);
+    else {
+      kept = startMerging(vendor);
+      out.push(kept);
+    }
     byKey.set(nameKey, kept);
     if (hostKey) byKey.set(hostKey, kept);
   }
-  return out;
+  return out.map(finishMerging);
 }
 
 /** A vendor whose website is on the publisher's own site is a link to its pages, not a vendor. */

@@ -6,7 +6,8 @@ import { cleanDomain, domainsFor } from '../normalize/domains';
 import { cleanText, MAX_NAME } from '../normalize/text';
 import { hostOf, normalizeWebsite } from '../normalize/url';
 import { type ParseError, type ParseResult, parseError } from '../result';
-import { classifyLabel, type RawVendor } from './fields';
+import { itemsOf } from './data-items';
+import type { RawVendor } from './fields';
 
 export type JsonInput =
   | { kind: 'v1'; source: ListSource; facts: VendorFacts[] }
@@ -44,46 +45,6 @@ function factsOfV1(v: Vendor): VendorFacts {
     use: items(v.use),
     dpa: { ...v.dpa, text: cleanText(v.dpa.text, 500) },
   };
-}
-
-function scalarText(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map(scalarText).filter(Boolean).join(', ');
-  if (value && typeof value === 'object' && 'text' in value) return scalarText(value.text);
-  return null;
-}
-
-function rawOf(item: unknown): RawVendor | null {
-  if (!item || typeof item !== 'object' || Array.isArray(item)) return null;
-  const raw: RawVendor = { name: '', website: null, fields: {} };
-  for (const [key, value] of Object.entries(item)) {
-    const field = classifyLabel(key);
-    const text = scalarText(value);
-    if (!field || text === null) continue;
-    if (field === 'name') raw.name ||= text;
-    else if (field === 'website') raw.website ??= text;
-    else raw.fields[field] ??= text;
-  }
-  return raw.name ? raw : null;
-}
-
-function arrayIn(value: unknown): unknown[] | null {
-  if (Array.isArray(value)) return value;
-  if (!value || typeof value !== 'object') return null;
-  for (const key of [
-    'vendors',
-    'subprocessors',
-    'subProcessors',
-    'sub_processors',
-    'items',
-    'data',
-    'entries',
-  ]) {
-    const found = (value as Record<string, unknown>)[key];
-    if (Array.isArray(found)) return found;
-  }
-  return null;
 }
 
 /** JSON.parse's message, with the line and column when it names only a character position. */
@@ -131,7 +92,7 @@ export function readJson(text: string): JsonInput {
       facts: checked.list.vendors.map(factsOfV1),
     };
   }
-  const items = arrayIn(value);
+  const items = itemsOf(value);
   if (!items)
     return fail(
       parseError(
@@ -139,12 +100,5 @@ export function readJson(text: string): JsonInput {
         'JSON holds no list of vendors (expected an array of objects, or a subprocessor-list/v1 document).',
       ),
     );
-  const meta =
-    !Array.isArray(value) && value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  return {
-    kind: 'array',
-    raws: items.map(rawOf).filter((r): r is RawVendor => r !== null),
-    title: scalarText(meta.title ?? meta.name),
-    updated: scalarText(meta.updated ?? meta.lastUpdated ?? meta.date),
-  };
+  return { kind: 'array', ...items };
 }

@@ -99,7 +99,8 @@ export function vendorsFromTables(doc: Document): RawVendor[] {
     for (const child of node.children) {
       if (!isElement(child) || isSkipped(child) || isPageChrome(child)) continue;
       // Old pages lay out the whole page in a table: the vendors' table can sit inside a cell.
-      if (child.name === 'table') out.push(...vendorsOfTable(child));
+      // A loop, not push(...rows): spreading 130,000 rows into one call overflows the stack.
+      if (child.name === 'table') for (const row of vendorsOfTable(child)) out.push(row);
       visit(child);
     }
   };

@@ -19,6 +19,23 @@ describe('cleanText', () => {
     expect(cleanText('\ufeffStripe')).toBe('Stripe');
   });
 
+  it('removes every default-ignorable character (issue 14, finding 5)', () => {
+    expect(cleanText('Str\u{E0073}ipe')).toBe('Stripe'); // a tag character
+    expect(cleanText('\u{E0001}Stripe\u{E007F}')).toBe('Stripe');
+    expect(cleanText('Stri\ufe0fpe\ufe00')).toBe('Stripe'); // variation selectors
+    expect(cleanText('Str\u{E0100}ipe\u{E01EF}')).toBe('Stripe'); // their supplement
+    expect(cleanText('\u115fStr\u1160ipe\u3164\uffa0')).toBe('Stripe'); // Hangul fillers
+    expect(cleanText('Str\u206aip\u206fe')).toBe('Stripe'); // deprecated format characters
+    expect(cleanText('S\u034ftr\u17b4ipe\u180b\u{1D173}\ufff0')).toBe('Stripe'); // the rest
+    // What is only invisible leaves nothing: a name of fillers is no name.
+    expect(cleanText('\u3164\u{E0020}\u115f')).toBe('');
+  });
+
+  it('keeps an emoji, without its joiners and presentation selectors', () => {
+    expect(cleanText('Acme \u2764\ufe0f')).toBe('Acme \u2764');
+    expect(cleanText('\u{1F469}\u200d\u{1F4BB}')).toBe('\u{1F469}\u{1F4BB}');
+  });
+
   it('keeps letters of every script and emoji', () => {
     expect(cleanText('Pipedrive OÜ — 株式会社 🚀')).toBe('Pipedrive OÜ — 株式会社 🚀');
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { VendorFacts } from '../../../src/core/assess';
 import { buildVendors, factsOf, isPublisher, mergeDuplicates } from '../../../src/core/parse/build-vendors';
 import { vendorKey } from '../../../src/core/vendor-identity';
+import { parseOk } from '../support/fixture-lists';
 
 function facts(name: string, website: string | null, fields: Record<string, string> = {}): VendorFacts {
   const f = factsOf({ name, website, fields });
@@ -45,6 +46,56 @@ describe('mergeDuplicates', () => {
     expect(stripe?.dpa.status).toBe('signed');
     expect(stripe?.certifications.map((c) => c.id)).toEqual(['pci-dss']);
     expect(stripe?.location).toEqual({ text: 'United States', country: 'US' });
+  });
+
+  it('follows the one vendor-identity rule: names made only of legal forms stay apart', () => {
+    // vendorKey folds "Ltd" and "GmbH" to "", which made them one vendor before.
+    expect(mergeDuplicates([facts('Ltd', null), facts('GmbH', null)]).map((v) => v.name)).toEqual([
+      'Ltd',
+      'GmbH',
+    ]);
+    const list = parseOk(
+      '| Vendor | Purpose |\n|---|---|\n| Ltd | Hosting |\n| GmbH | Email |\n| ltd | CDN |',
+    );
+    expect(list.vendors.map((v) => [v.name, v.use])).toEqual([
+      ['Ltd', ['Hosting', 'CDN']],
+      ['GmbH', ['Email']],
+    ]);
+  });
+
+  it('caps every field after merging, not only per row', () => {
+    const rows = Array.from({ length: 250 }, (_, i) =>
+      facts('Stripe', 'https://stripe.com', {
+        certifications: `Audit ${i}`,
+        use: `Use ${i}`,
+        data: `Data ${i}`,
+        location: `Place ${i}`,
+      }),
+    );
+    const [stripe, ...rest] = mergeDuplicates(rows);
+    expect(rest).toEqual([]);
+    expect(stripe?.certifications).toHaveLength(100);
+    expect(stripe?.use).toHaveLength(100);
+    expect(stripe?.dataProcessed).toHaveLength(100);
+    expect(stripe?.certifications.at(-1)?.text).toBe('Audit 99');
+    expect(stripe?.location.text.length).toBeLessThanOrEqual(300);
+    expect(stripe?.location.text.startsWith('Place 0; Place 1; Place 2')).toBe(true);
+  });
+
+  it('adds a place once, and takes the first one stated when the first row has none', () => {
+    const merged = mergeDuplicates([
+      facts('Stripe', null),
+      facts('Stripe', null, { location: 'Ireland' }),
+      facts('Stripe', null, { location: 'ireland' }),
+      facts('Stripe', null, { location: 'United States' }),
+    ]);
+    expect(merged[0]?.location).toEqual({ text: 'Ireland; United States', country: null });
+    expect(
+      mergeDuplicates([facts('Stripe', null), facts('Stripe', null, { location: 'Ireland' })])[0]?.location,
+    ).toEqual({
+      text: 'Ireland',
+      country: 'IE',
+    });
   });
 });
 

@@ -16,6 +16,19 @@ const EXPECTED: Record<string, { code: string; message: RegExp }> = {
     code: 'invalid-document',
     message: /^Not a valid subprocessor-list\/v1 document: vendors\.0\.dpa\.status: .*"maybe"/,
   },
+  'errors/trust-centre-shell.html': {
+    code: 'rendered-in-browser',
+    message:
+      /^SafeBase builds this page in the browser with script, so the list is not in what a plain fetch receives\. Open the page in your browser and follow it from the Subprocessor Lens popup\.$/,
+  },
+  'errors/notion-shell.html': {
+    code: 'rendered-in-browser',
+    message: /^Notion builds this page in the browser/,
+  },
+  'errors/subprocessors.pdf': {
+    code: 'pdf',
+    message: /^This is a PDF document, which Subprocessor Lens cannot read/,
+  },
   'errors/v1-unknown-version.json': {
     code: 'unsupported',
     message: /^Unknown list format "subprocessor-list\/v2"; this version reads subprocessor-list\/v1\.$/,
@@ -87,5 +100,58 @@ describe('other bad input', () => {
     if (result.ok) return;
     expect(result.error.message).toContain('vendors.1.website: expected an http(s) URL');
     expect(result.error.message).toContain('vendors.2.location.country: expected an ISO 3166-1 alpha-2 code');
+  });
+});
+
+describe('what it cannot read says so', () => {
+  const code = (text: string, options = {}) => {
+    const result = parse(text, { today: TODAY, ...options });
+    return result.ok ? 'ok' : result.error.code;
+  };
+  const spa = (body: string) =>
+    `<!doctype html><html><head><title>Trust</title><script src="/static/js/main.js"></script></head><body>${body}</body></html>`;
+
+  it('a single-page app shell without a platform’s marker', () => {
+    const result = parse(spa('<div id="__next"></div>'), { today: TODAY });
+    expect(result.ok ? 'ok' : result.error.message).toMatch(/^This page is built in the browser with script/);
+    // Its address can name the platform.
+    expect(code(spa('<div id="app"></div>'), { url: 'https://trust.vanta.com/larkspur' })).toBe(
+      'rendered-in-browser',
+    );
+    const named = parse(spa('<div></div>'), { today: TODAY, url: 'https://app.drata.com/trust/x' });
+    expect(named.ok ? '' : named.error.message).toMatch(/^Drata builds this page/);
+  });
+
+  it.each([
+    ['SafeBase', 'https://cdn.safebase.io/static/js/main.js'],
+    ['Vanta', 'https://cdn.vanta.com/trust/app.js'],
+    ['Drata', 'https://trust.drata.com/assets/index.js'],
+    ['Whistic', 'https://profiles.whistic.com/app.js'],
+    ['Conveyor', 'https://assets.conveyor.com/trust-center/app.js'],
+    ['Notion', 'https://www.notion.so/_assets/app.js'],
+  ])('names %s by its bundle’s host', (platform, src) => {
+    const shell = `<!doctype html><html><head><script defer src="${src}"></script></head><body><div></div></body></html>`;
+    const result = parse(shell, { today: TODAY });
+    expect(result.ok ? '' : result.error.message).toMatch(
+      new RegExp(`^${platform} builds this page in the browser`),
+    );
+  });
+
+  it('not an error page with text, nor a page without scripts, nor a list with scripts', () => {
+    const text = 'We could not find the page you were looking for. '.repeat(12);
+    expect(code(spa(`<div id="root"><h1>Not found</h1><p>${text}</p></div>`))).toBe('no-vendors');
+    expect(code('<!doctype html><div id="root"></div>')).toBe('no-vendors');
+    const list = spa(
+      '<div id="root"><table><tr><th>Vendor</th><th>Purpose</th></tr><tr><td>Stripe</td><td>Payments</td></tr></table></div>',
+    );
+    expect(code(list)).toBe('ok');
+  });
+
+  it('a PDF by its magic number or its content type', () => {
+    expect(code('%PDF-1.4\n...')).toBe('pdf');
+    expect(code('  %PDF-1.7 binary')).toBe('pdf');
+    expect(code('garbled bytes', { contentType: 'application/pdf' })).toBe('pdf');
+    expect(code('garbled bytes', { fileName: 'Subprocessors (2025).PDF' })).toBe('pdf');
+    expect(code('## Stripe\n- **Use:** Payments\n- **Location:** US\nsee the %PDF- of it')).toBe('ok');
   });
 });

@@ -15,7 +15,7 @@ describe('detectFormat', () => {
     ['# Title\n\n<div>inline html</div>', null, 'markdown'],
     ['Plain text', null, 'markdown'],
   ])('%j (%s) -> %s', (text, contentType, format) => {
-    expect(detectFormat(text, contentType)).toBe(format);
+    expect(detectFormat(text, { contentType })).toBe(format);
   });
 });
 

@@ -11,7 +11,7 @@ import { FUZZ_TIMEOUT_MS, fuzzParams, timed } from '../support/fuzz';
 
 // Text a reader sees must carry no control or bidi characters (hardening, issue 6).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is what it looks for.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\p{Default_Ignorable_Code_Point}]/u;
 
 function check(result: ParseResult): void {
   if (!result.ok) {
@@ -59,6 +59,9 @@ const TOKENS = [
   '\t',
   '\u00a0',
   '\u202e',
+  '\u{E0073}',
+  '\ufe0f',
+  '\u3164',
   '\u0000',
   '<',
   '>',
@@ -378,6 +381,8 @@ describe('parse, property tests', () => {
         (run: string) =>
           `[{"name": ${JSON.stringify(run)}, "website": ${JSON.stringify(run)}, "country": ${JSON.stringify(run)}}]`,
         (run: string) => `---\ntitle: ${run}\ndate: ${run}\n---\nLast updated ${run}`,
+        (run: string) =>
+          `- name: ${JSON.stringify(run)}\n  purpose: ${JSON.stringify(run)}\n  location: [${JSON.stringify(run)}]\n- name: ${run}\n  website: ${run}\n`,
       );
       fc.assert(
         fc.property(unit, context, (u, wrap) => parseChecked(wrap(u.repeat(Math.ceil(100_000 / u.length))))),

@@ -16,7 +16,7 @@ export function readFixture(name: string): string {
 }
 
 /** Every fixture that should parse (the error inputs live in errors/). */
-export const GOOD_FIXTURES = readdirSync(LISTS_DIR).filter((f) => /\.(md|html|json)$/.test(f));
+export const GOOD_FIXTURES = readdirSync(LISTS_DIR).filter((f) => /\.(md|html|json|ya?ml|vue|jsx)$/.test(f));
 export const ERROR_FIXTURES = readdirSync(join(LISTS_DIR, 'errors')).map((f) => `errors/${f}`);
 
 export function parseOk(text: string, options: ParseOptions = {}): SubprocessorList {
