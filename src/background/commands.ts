@@ -3,6 +3,7 @@
 import { judgeRefresh } from '../core/credibility';
 import { diffLists } from '../core/diff';
 import { summarizeDiff } from '../core/diff-summary';
+import { cleanText, MAX_NAME } from '../core/normalize/text';
 import { parse } from '../core/parse/index';
 import { addToHistory, historyEntry } from '../core/refresh-history';
 import { afterSuccess } from '../core/retry-policy';
@@ -102,7 +103,7 @@ async function addSource({ url: raw, title }: { url: string; title?: string | un
     id = freshId(record, host);
     record.sources[id] = {
       ...snapshotSource(id),
-      title: title?.trim() || host,
+      title: cleanText(title ?? '', MAX_NAME) || host,
       url,
       kind: 'url',
       addedAt: new Date().toISOString(),
@@ -200,7 +201,9 @@ async function discardHeld({ id }: { id: string }): Promise<Reply> {
  * updates that source, with a history entry for what changed: the user's import is the confirmation.
  */
 async function importList({ text, fileName }: { text: string; fileName: string }): Promise<Reply> {
-  const name = fileName.split(/[\\/]/).pop()?.trim() || 'list';
+  // The file's name is untrusted text like the list's (a right-to-left override can make
+  // "invoice\u202Egpj.md" read as "invoicedm.jpg"): cleaned before it becomes a title.
+  const name = cleanText(fileName.split(/[\\/]/).pop() ?? '', MAX_NAME) || 'list';
   const parsed = parse(text, {});
   const decision = judgeRefresh(null, parsed);
   if (decision.action !== 'apply') return failure(t('commandImportFailed', [name, decision.message]));

@@ -5,6 +5,7 @@
 import { judgeRefresh } from '../core/credibility';
 import { sameJson } from '../core/diff';
 import { summarizeDiff } from '../core/diff-summary';
+import { isolate } from '../core/isolate';
 import type { SubprocessorList } from '../core/list';
 import { parse } from '../core/parse/index';
 import { addToHistory, historyEntry } from '../core/refresh-history';
@@ -86,7 +87,11 @@ function judged(
       etag: fetched.etag,
       lastModified: fetched.lastModified,
     };
-    const text = t('notifyHeldMessage', [source.title, String(decision.removed), String(decision.before)]);
+    const text = t('notifyHeldMessage', [
+      isolate(source.title),
+      String(decision.removed),
+      String(decision.before),
+    ]);
     // The same held version found again (the next day's refresh) is not news: no second notification.
     const again = source.held !== null && sameJson(source.held.list.vendors, decision.list.vendors);
     return {

@@ -19,6 +19,7 @@ import { STORE_KEY } from '../../src/platform/store-record';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';
+import { visible } from '../support/visible';
 
 vi.mock('webextension-polyfill', async () => ({
   default: (await import('../support/fake-browser')).fakeBrowser,
@@ -134,7 +135,9 @@ describe('held results', () => {
     });
     const reply = await confirmHeld(id);
     expect(reply.ok).toBe(true);
-    expect(reply.message).toMatch(/^Applied after your confirmation: Mirror removed 6 subprocessors: /);
+    expect(visible(reply.message)).toMatch(
+      /^Applied after your confirmation: Mirror removed 6 subprocessors: /,
+    );
     const view = (await loadSources()).find((v) => v.id === id);
     expect(view).toMatchObject({ held: null, vendorCount: 1 });
     const [entry] = await loadHistory();
@@ -178,6 +181,21 @@ describe('importList', () => {
       message:
         '“acme-notes” was imported from a file and has no address to refresh from. Import the file again to update it.',
     });
+  });
+
+  it("cleans the file's name before it becomes the source's title: no right-to-left override", async () => {
+    // Shown raw, "acme\u202Edm.txt" reads as "acmetxt.md".
+    const reply = await importList(acmeNotes, 'C:\\Users\\me\\acme\u202Edm.txt\u202C\u200B.md');
+    expect(reply.ok).toBe(true);
+    const view = (await loadSources()).find((v) => v.id === reply.sourceId);
+    expect(view).toMatchObject({ title: 'acmedm.txt', fileName: 'acmedm.txt.md' });
+    expect(reply.message).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b]/);
+  });
+
+  it('cleans the title given for an address too', async () => {
+    server.answer('/acme', { kind: 'body', body: acmeNotes });
+    const reply = await addSource(server.url('/acme'), ' Acme\u202E Notes\n');
+    expect((await loadSources()).find((v) => v.id === reply.sourceId)?.title).toBe('Acme Notes');
   });
 
   it('refuses a file with no vendors and stores nothing', async () => {

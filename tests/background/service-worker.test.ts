@@ -37,7 +37,10 @@ describe('background', () => {
     await startWorker();
     fakeBrowser.navigate(1, 'https://stripe.com/pricing');
     await idle();
-    expect(fakeBrowser.actionOf(1)).toMatchObject({ text: 'i', title: expect.stringMatching(/^Stripe: /) });
+    expect(fakeBrowser.actionOf(1)).toMatchObject({
+      text: 'i',
+      title: expect.stringMatching(/^\u2068Stripe\u2069: /),
+    });
     fakeBrowser.navigate(1, 'https://example.org/');
     await idle();
     expect(fakeBrowser.actionOf(1)).toMatchObject({ text: '', title: 'Subprocessor Lens' });

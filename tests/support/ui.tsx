@@ -38,10 +38,4 @@ export function renderWithI18n(ui: ComponentChild) {
   return render(<I18nProvider value={i18n}>{ui}</I18nProvider>);
 }
 
-/** Text as a reader sees it: without the invisible Unicode isolates around list text. */
-export function visible(text: string | null | undefined): string {
-  return (text ?? '')
-    .replace(/[\u2066-\u2069]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { visible } from './visible';
