@@ -132,6 +132,32 @@ function afterFetch(
   retries: boolean,
 ): { next: StoredSource; attempt: Attempt; notice: Notice } {
   const at = new Date(now).toISOString();
+  const outcome = afterFetchOf(source, stored, result, permitted, now, retries, at);
+  // Where the address led, when a redirect left its origin: shown on the source's card.
+  const finalUrl = 'finalUrl' in result ? result.finalUrl : null;
+  if (finalUrl !== null)
+    outcome.next = { ...outcome.next, redirectedTo: leavesOrigin(result.url, finalUrl) ? finalUrl : null };
+  return outcome;
+}
+
+function leavesOrigin(url: string, finalUrl: string | null): boolean {
+  if (!finalUrl) return false;
+  try {
+    return new URL(finalUrl).origin !== new URL(url).origin;
+  } catch {
+    return false;
+  }
+}
+
+function afterFetchOf(
+  source: StoredSource,
+  stored: SubprocessorList | null,
+  result: FetchListResult,
+  permitted: boolean,
+  now: number,
+  retries: boolean,
+  at: string,
+): { next: StoredSource; attempt: Attempt; notice: Notice } {
   if (result.kind === 'ok') return judged(source, stored, result, at, now, retries);
   if (result.kind === 'not-modified') {
     // Nothing changed at the source: only the attempt is recorded.
@@ -167,6 +193,8 @@ export async function refreshOne(id: string, options: RunOptions): Promise<Sourc
     etag: before.list ? before.etag : null,
     lastModified: before.list ? before.lastModified : null,
     conditional: permitted,
+    // A redirect to another origin needs that origin's permission, like any source.
+    mayRead: hasOrigin,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
   });

@@ -75,6 +75,16 @@ export function fetchFailure(
       };
     case 'invalid-url':
       return { outcome: 'invalid-url', message: t('refreshInvalidUrl', kept) };
+    case 'insecure-redirect':
+      return {
+        outcome: 'insecure-redirect',
+        message: t('refreshInsecureRedirect', [new URL(result.finalUrl).origin, kept]),
+      };
+    case 'redirect-refused':
+      return {
+        outcome: 'redirect-refused',
+        message: t('refreshRedirectRefused', [new URL(result.finalUrl).origin, kept]),
+      };
     default: {
       // The browser says only "Failed to fetch"; without the origin's permission the likeliest cause
       // is a server that does not allow cross-origin reads.

@@ -15,6 +15,8 @@ export const ATTEMPT_OUTCOMES = [
   'timeout',
   'too-large',
   'no-permission', // cross-origin read refused and no host permission for the origin
+  'insecure-redirect', // an https source redirected to plain http: refused
+  'redirect-refused', // redirected to another origin the extension may not read
   'invalid-url',
 ] as const;
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
@@ -57,6 +59,8 @@ export interface SourceView {
   title: string;
   /** Null for a list imported from a file. */
   url: string | null;
+  /** The origin the source's address last redirected to, when not its own; else null. */
+  redirectsTo: string | null;
   origin: SourceOrigin;
   /** The file name, for an imported list. */
   fileName: string | null;
