@@ -273,3 +273,43 @@ describe('the schedule', () => {
     expect(await periodAfter('daily')).toBe(1440);
   });
 });
+
+describe('a source that redirects to another site', () => {
+  it('is refused without that site’s permission, keeps its list, and its card says where it leads', async () => {
+    const stored = await ext.inWorker((key) => chrome.storage.local.get(key), STORE_KEY);
+    const kept = (stored[STORE_KEY] as { sources?: Record<string, StoredSource> } | undefined)?.sources
+      ?.dovetail;
+    const keptNames = kept?.list?.vendors.map((v) => v.name) ?? null;
+    // A server that lets anyone read it (CORS): only the extension's own check stops the read.
+    ext.sites.route('rev.ai/subprocessors', (req, res) => {
+      const cors = {
+        'access-control-allow-origin': '*',
+        'access-control-allow-headers': 'if-none-match, if-modified-since',
+      };
+      // The refresh's conditional headers make the browser ask first.
+      if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+      res.writeHead(200, { 'content-type': 'text/markdown', ...cors });
+      res.end('## Evil\n\n[evil.example](https://evil.example)\n\n- **Location:** Nowhere.\n');
+    });
+    answer = (_req, res) => res.writeHead(302, { location: 'https://rev.ai/subprocessors' }).end();
+    try {
+      const options = await ext.extensionPage('options.html');
+      opened.push(options);
+      const reply = (await options.evaluate(() =>
+        chrome.runtime.sendMessage({ to: 'lens-background', type: 'refresh', sourceId: 'dovetail' }),
+      )) as Reply;
+      expect(reply.reports[0]).toMatchObject({ outcome: 'redirect-refused' });
+      const source = await dovetailSource();
+      expect(source.redirectedTo).toBe('https://rev.ai/subprocessors');
+      expect(source.list?.vendors.map((v) => v.name) ?? null).toEqual(keptNames);
+      await options.reload();
+      await options.waitForSelector('.source');
+      expect(withoutIsolates(await options.locator('.source').first().textContent())).toContain(
+        'redirects to https://rev.ai',
+      );
+    } finally {
+      ext.sites.route('rev.ai/subprocessors', null);
+      answer = markdown(refreshed);
+    }
+  });
+});
