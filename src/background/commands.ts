@@ -130,11 +130,12 @@ async function removeSource({ id }: { id: string }): Promise<Reply> {
   const gone = removed as StoredSource | null;
   if (!gone) return failure(t('commandUnknownSource', id), id);
   await clearSourceNotification(id);
-  const url = gone.url;
-  if (url) {
+  // Its address's origin, and the one it redirected to, are given back unless another source uses them.
+  const left = (await currentSources()).flatMap((s) => [s.url, s.redirectedTo]);
+  for (const url of new Set([gone.url, gone.redirectedTo])) {
+    if (!url) continue;
     const origin = originPattern(url);
-    const shared = (await currentSources()).some((s) => s.url && originPattern(s.url) === origin);
-    if (!shared) await releaseOrigin(url);
+    if (!left.some((other) => other && originPattern(other) === origin)) await releaseOrigin(url);
   }
   await planAlarms();
   return ok(t('commandRemoved', gone.title), id);

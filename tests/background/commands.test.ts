@@ -100,6 +100,20 @@ describe('removeSource', () => {
     expect(fakeBrowser.grantedOrigins()).toEqual(['https://dovetailapp.com/*']);
   });
 
+  it('gives back the origin its address redirected to as well, unless another source uses it', async () => {
+    server.answer('/acme', { kind: 'body', body: acmeNotes });
+    const { sourceId } = await addSource(server.url('/acme'));
+    const id = sourceId ?? '';
+    const record = structuredClone(fakeBrowser.storage.local.peek(STORE_KEY)) as {
+      sources: Record<string, Record<string, unknown>>;
+    };
+    (record.sources[id] as Record<string, unknown>).redirectedTo = 'https://cdn.other.example/acme.md';
+    await fakeBrowser.storage.local.set({ [STORE_KEY]: record });
+    await fakeBrowser.permissions.request({ origins: ['https://cdn.other.example/*'] });
+    await removeSource(id);
+    expect(fakeBrowser.grantedOrigins()).toEqual(['https://dovetailapp.com/*']);
+  });
+
   it('removes the bundled source for good, and adding its address again brings it back', async () => {
     await removeSource('dovetail');
     expect(await loadSources()).toEqual([]);
