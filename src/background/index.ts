@@ -11,6 +11,7 @@ import { onStoreChanged } from '../platform/view-reader';
 import { handlers } from './commands';
 import { distrustViews, forgetViews, requestRebuild, useSettings } from './current-state';
 import { onRefreshAlarm } from './refresh-alarm';
+import { rejudgeStoredLists } from './rejudge-lists';
 import { planAlarms } from './schedule';
 import { updateAllTabs, updateTab } from './update-tabs';
 
@@ -26,6 +27,7 @@ onTabAddress((tab) => {
 // An install or update also rebuilds the read views: the bundled list may have changed with it.
 onExtensionStart((reason) => {
   if (reason !== 'startup') requestRebuild(true);
+  if (reason === 'update') rejudgeStoredLists().catch(report);
   updateAllTabs().catch(report);
   planAlarms().catch(report);
 });

@@ -66,6 +66,21 @@ describe('background', () => {
     expect([1, 2, 3].map((id) => fakeBrowser.actionOf(id).text)).toEqual(['!', 'on', '']);
   });
 
+  it('after an update, reads stored lists again: a vendor an older version kept at co.uk loses bbc.co.uk', async () => {
+    fakeBrowser.setTabs([{ id: 1, url: 'https://bbc.co.uk/news', active: true }]);
+    const evil = { ...(bundled.vendors[0] as (typeof bundled.vendors)[number]), name: 'Evil Co UK' };
+    const stale = { ...bundled, vendors: [{ ...evil, website: 'https://co.uk', domains: ['co.uk'] }] };
+    await saveSource({ id: 'old', title: 'Old', url: null, fetchedAt: null, list: stale, kind: 'file' });
+    await startWorker();
+    fakeBrowser.runtime.onInstalled.emit({ reason: 'update' });
+    for (let i = 0; i < 50 && fakeBrowser.actionOf(1).text !== ''; i++) await idle();
+    expect(fakeBrowser.actionOf(1).text).toBe('');
+    const stored = fakeBrowser.storage.local.peek(STORE_KEY) as {
+      sources: Record<string, { list: { vendors: { domains: string[] }[] } }>;
+    };
+    expect(stored.sources.old?.list.vendors[0]?.domains).toEqual([]);
+  });
+
   it('uses the stored list and re-badges every tab when it changes', async () => {
     fakeBrowser.setTabs([
       { id: 1, url: 'https://stripe.com/' },
