@@ -5,6 +5,7 @@
 
 import { findingText } from '../core/finding-text';
 import { formatDay } from '../core/format-day';
+import { isolate } from '../core/isolate';
 import type { Flag, Vendor } from '../core/list';
 import type { MatchResult } from '../core/match';
 import { topFlag } from '../core/severity';
@@ -47,14 +48,14 @@ function vendorLook(vendor: Vendor): BadgeLook {
     return {
       text: t('badgeTextVendor'),
       ...BADGE_COLORS.vendor,
-      title: t('titleVendor', [vendor.name, dpaSummary(vendor)]),
+      title: t('titleVendor', [isolate(vendor.name), dpaSummary(vendor)]),
     };
   }
   const finding = findingSummary(top);
   // The DPA is what a reviewer asks next; say it unless the finding already is about the DPA.
   const title = top.id.startsWith('dpa-')
-    ? t('titleVendor', [vendor.name, finding])
-    : t('titleVendorWithDpa', [vendor.name, finding, dpaSummary(vendor)]);
+    ? t('titleVendor', [isolate(vendor.name), finding])
+    : t('titleVendorWithDpa', [isolate(vendor.name), finding, dpaSummary(vendor)]);
   return top.severity === 'risk'
     ? { text: t('badgeTextRisk'), ...BADGE_COLORS.risk, title }
     : { text: t('badgeTextWarning'), ...BADGE_COLORS.warning, title };
@@ -68,7 +69,7 @@ export function badgeLook(found: MatchResult, host: string): BadgeLook | null {
     return {
       text: t('badgeTextHostedOn'),
       ...BADGE_COLORS.hostedOn,
-      title: t('titleHostedOn', [host, vendor.name]),
+      title: t('titleHostedOn', [isolate(host), isolate(vendor.name)]),
     };
   }
   return vendorLook(vendor);

@@ -3,7 +3,7 @@
 import { judgeRefresh } from '../core/credibility';
 import { diffLists } from '../core/diff';
 import { summarizeDiff } from '../core/diff-summary';
-import { cleanText } from '../core/normalize/text';
+import { cleanText, MAX_NAME } from '../core/normalize/text';
 import { parse } from '../core/parse/index';
 import { addToHistory, historyEntry } from '../core/refresh-history';
 import { afterSuccess } from '../core/retry-policy';
@@ -59,7 +59,7 @@ async function addSource({ url: raw, title }: { url: string; title?: string | un
     id = freshId(record, host);
     record.sources[id] = {
       ...snapshotSource(id),
-      title: title?.trim() || host,
+      title: cleanText(title ?? '', MAX_NAME) || host,
       url,
       kind: 'url',
       addedAt: new Date().toISOString(),
@@ -86,11 +86,12 @@ async function removeSource({ id }: { id: string }): Promise<Reply> {
   const gone = removed as StoredSource | null;
   if (!gone) return failure(t('commandUnknownSource', id), id);
   await clearSourceNotification(id);
-  const url = gone.url;
-  if (url) {
+  // Its address's origin, and the one it redirected to, are given back unless another source uses them.
+  const left = (await currentSources()).flatMap((s) => [s.url, s.redirectedTo]);
+  for (const url of new Set([gone.url, gone.redirectedTo])) {
+    if (!url) continue;
     const origin = originPattern(url);
-    const shared = (await currentSources()).some((s) => s.url && originPattern(s.url) === origin);
-    if (!shared) await releaseOrigin(url);
+    if (!left.some((other) => other && originPattern(other) === origin)) await releaseOrigin(url);
   }
   await planAlarms();
   return ok(t('commandRemoved', gone.title), id);
@@ -160,7 +161,9 @@ async function discardHeld({ id }: { id: string }): Promise<Reply> {
  * updates that source, with a history entry for what changed: the user's import is the confirmation.
  */
 async function importList({ text, fileName }: { text: string; fileName: string }): Promise<Reply> {
-  const name = cleanText(fileName.split(/[\\/]/).pop() ?? '', 200) || 'list';
+  // The file's name is untrusted text like the list's (a right-to-left override can make
+  // "invoice\u202Egpj.md" read as "invoicedm.jpg"): cleaned before it becomes a title.
+  const name = cleanText(fileName.split(/[\\/]/).pop() ?? '', MAX_NAME) || 'list';
   const parsed = parse(text, { fileName: name });
   const decision = judgeRefresh(null, parsed);
   if (decision.action === 'reject') return failure(t('commandImportFailed', [name, decision.message]));

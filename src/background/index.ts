@@ -11,6 +11,7 @@ import { onStoreChanged } from '../platform/view-reader';
 import { handlers } from './commands';
 import { distrustViews, forgetViews, requestRebuild, useSettings } from './current-state';
 import { onRefreshAlarm } from './refresh-alarm';
+import { rejudgeStoredLists } from './rejudge-lists';
 import { revisitFollowed } from './revisit-page';
 import { planAlarms } from './schedule';
 import { updateAllTabs, updateTab } from './update-tabs';
@@ -32,6 +33,7 @@ onTabLoaded((tab) => {
 // An install or update also rebuilds the read views: the bundled list may have changed with it.
 onExtensionStart((reason) => {
   if (reason !== 'startup') requestRebuild(true);
+  if (reason === 'update') rejudgeStoredLists().catch(report);
   updateAllTabs().catch(report);
   planAlarms().catch(report);
 });

@@ -5,6 +5,7 @@
 import { judgeRefresh } from '../core/credibility';
 import { diffLists, sameJson } from '../core/diff';
 import { summarizeDiff } from '../core/diff-summary';
+import { isolate } from '../core/isolate';
 import type { SubprocessorList } from '../core/list';
 import { parse } from '../core/parse/index';
 import { addToHistory, historyEntry } from '../core/refresh-history';
@@ -119,8 +120,8 @@ function judged(
     };
     const text =
       decision.reason === 'preview'
-        ? t('notifyPreviewMessage', [source.title, String(decision.list.vendors.length)])
-        : t('notifyHeldMessage', [source.title, String(decision.removed), String(decision.before)]);
+        ? t('notifyPreviewMessage', [isolate(source.title), String(decision.list.vendors.length)])
+        : t('notifyHeldMessage', [isolate(source.title), String(decision.removed), String(decision.before)]);
     // The same held version found again (the next day's refresh) is not news: no second notification.
     const again = source.held !== null && sameJson(source.held.list.vendors, decision.list.vendors);
     return {
@@ -165,6 +166,32 @@ function afterFetch(
   retries: boolean,
 ): Outcome {
   const at = new Date(now).toISOString();
+  const outcome = afterFetchOf(source, stored, result, permitted, now, retries, at);
+  // Where the address led, when a redirect left its origin: shown on the source's card.
+  const finalUrl = 'finalUrl' in result ? result.finalUrl : null;
+  if (finalUrl !== null)
+    outcome.next = { ...outcome.next, redirectedTo: leavesOrigin(result.url, finalUrl) ? finalUrl : null };
+  return outcome;
+}
+
+function leavesOrigin(url: string, finalUrl: string | null): boolean {
+  if (!finalUrl) return false;
+  try {
+    return new URL(finalUrl).origin !== new URL(url).origin;
+  } catch {
+    return false;
+  }
+}
+
+function afterFetchOf(
+  source: StoredSource,
+  stored: SubprocessorList | null,
+  result: FetchListResult,
+  permitted: boolean,
+  now: number,
+  retries: boolean,
+  at: string,
+): Outcome {
   if (result.kind === 'ok')
     return (
       judged(source, stored, { by: 'fetch', fetched: result }, at, now, retries) ?? readOnVisit(source, at)
@@ -206,6 +233,8 @@ export async function refreshOne(id: string, options: RunOptions): Promise<Sourc
     etag: before.list ? before.etag : null,
     lastModified: before.list ? before.lastModified : null,
     conditional: permitted,
+    // A redirect to another origin needs that origin's permission, like any source.
+    mayRead: hasOrigin,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
   });

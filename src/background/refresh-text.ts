@@ -2,6 +2,7 @@
 // notifications), through the browser's i18n. A failure always says what is kept and since when.
 import type { RefreshDecision, RejectReason } from '../core/credibility';
 import type { DiffSummary, SummaryPart } from '../core/diff-summary';
+import { isolate } from '../core/isolate';
 import type { FetchListResult } from '../platform/fetch-list';
 import { t } from '../platform/i18n';
 import { type AttemptOutcome, READER_KEYS } from '../platform/source-types';
@@ -27,7 +28,7 @@ export function keptText(source: StoredSource): string {
 }
 
 function namesText(part: SummaryPart): string {
-  const names = part.names.join(', ');
+  const names = part.names.map(isolate).join(', ');
   return part.more > 0 ? t('summaryMore', [names, String(part.more)]) : names;
 }
 
@@ -44,7 +45,7 @@ export function summaryText(summary: DiffSummary): string {
     if (i > 0) return t(`${key}Short`, [String(p.count), namesText(p)]);
     return p.count === 1 ? t(`${key}One`, namesText(p)) : t(`${key}Many`, [String(p.count), namesText(p)]);
   });
-  return t('summaryLine', [summary.listTitle, phrases.join(t('summarySeparator'))]);
+  return t('summaryLine', [isolate(summary.listTitle), phrases.join(t('summarySeparator'))]);
 }
 
 export interface Attempt {
@@ -74,6 +75,16 @@ export function fetchFailure(
       };
     case 'invalid-url':
       return { outcome: 'invalid-url', message: t('refreshInvalidUrl', kept) };
+    case 'insecure-redirect':
+      return {
+        outcome: 'insecure-redirect',
+        message: t('refreshInsecureRedirect', [new URL(result.finalUrl).origin, kept]),
+      };
+    case 'redirect-refused':
+      return {
+        outcome: 'redirect-refused',
+        message: t('refreshRedirectRefused', [new URL(result.finalUrl).origin, kept]),
+      };
     default: {
       // The browser says only "Failed to fetch"; without the origin's permission the likeliest cause
       // is a server that does not allow cross-origin reads.

@@ -1,7 +1,7 @@
 // Sets or clears the badge of one tab, or of every tab, from its address. The hot path of navigation:
 // the host's shard of the read views (current-state.ts), one look-up per host suffix, no parsing and
 // no network.
-import { hostOfInput, type MatchResult } from '../core/match';
+import { type MatchResult, siteHostOf } from '../core/match';
 import { clearBadge, showBadge } from '../platform/badge';
 import { allTabs, type TabInfo } from '../platform/tabs';
 import { badgeLook } from './badge-look';
@@ -17,7 +17,7 @@ let updates = 0;
 export async function updateTab(tab: TabInfo): Promise<void> {
   const mine = ++updates;
   latest.set(tab.id, mine);
-  const host = tab.url && /^https?:\/\//i.test(tab.url) ? hostOfInput(tab.url) : null;
+  const host = siteHostOf(tab.url);
   // Settings and site are read together (a woken worker has neither); a badge turned off wastes the
   // site read, which is a few KB.
   const [settings, found] = await Promise.all([

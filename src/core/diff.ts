@@ -13,6 +13,7 @@ const FIELDS: Record<VendorField, true> = {
   website: true,
   domains: true,
   hostingDomains: true,
+  unverifiedDomains: true,
   location: true,
   certifications: true,
   dataProcessed: true,
@@ -115,6 +116,7 @@ function itemsOf(change: FieldChange): { before: string[]; after: string[] } | n
     case 'use':
       return { before: change.before, after: change.after };
     case 'hostingDomains':
+    case 'unverifiedDomains':
       return { before: change.before ?? [], after: change.after ?? [] };
     case 'certifications':
       return { before: change.before.map((c) => c.label), after: change.after.map((c) => c.label) };

@@ -75,6 +75,8 @@ export const VendorSchema = v.object({
   domains: v.array(v.string()),
   // Suffixes under which the vendor hosts its customers' sites (foo.herokuapp.com): "hosted-on".
   hostingDomains: v.optional(v.array(v.string())),
+  // Domains a list named beyond the vendor's own site (normalize/domains.ts): kept, never badged.
+  unverifiedDomains: v.optional(v.array(v.string())),
   location: LocationSchema,
   certifications: v.array(CertificationSchema),
   dataProcessed: v.array(v.string()),

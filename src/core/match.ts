@@ -115,6 +115,13 @@ export function hostOfInput(input: string): string | null {
   return host;
 }
 
+/** The site a tab shows: the host of an http(s) address. Other schemes (file:, ftp:, chrome:,
+ * about:, extension pages) describe no site, even with a host in them: the one rule for the badge
+ * and the popup. */
+export function siteHostOf(tabUrl: string | null | undefined): string | null {
+  return typeof tabUrl === 'string' && /^https?:\/\//i.test(tabUrl) ? hostOfInput(tabUrl) : null;
+}
+
 /** The result for one suffix's entry: its own vendor first, then a hosting vendor; null if neither. */
 function resultOf(index: MatchIndex, host: string, suffix: string, entry: number): MatchResult | null {
   const own = ownOf(entry);

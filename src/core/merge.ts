@@ -2,8 +2,12 @@
 // names it (listedBy), with each list's own location and DPA status, since each company signs its
 // own DPA. The lists come in priority order: the first list that names a vendor gives its name and
 // website, and the first that states a location or DPA status gives the top-level one.
+// Lists are one vendor only where they agree on its website: a list that names its vendor "Stripe"
+// but gives it another site (or none, against a site) is its own entry, so a card never shows one
+// list's claim about a site under another list's name.
 import type { Certification, Flag, Listing, ListSource, SubprocessorList, Vendor } from './list';
 import { LIST_FORMAT } from './list';
+import { hostOf } from './normalize/url';
 import { hostKeyOf, nameKeyOf } from './vendor-identity';
 
 export interface ListInput {
@@ -45,11 +49,20 @@ function start(vendor: Vendor, own: Listing): Vendor {
   return { ...facts, listedBy: [own] };
 }
 
+const websiteHostOf = (vendor: Vendor) => (vendor.website ? hostOf(vendor.website) : null);
+
+/** Whether two lists' vendors may be one entry: the same website host, or neither has one. */
+function websitesAgree(a: Vendor, b: Vendor): boolean {
+  return websiteHostOf(a) === websiteHostOf(b);
+}
+
 function addTo(entry: Vendor, vendor: Vendor, own: Listing): void {
-  entry.website ??= vendor.website;
+  // Same website host (websitesAgree), so each list's domains are claims about the same site.
   entry.domains = union(entry.domains, vendor.domains);
   if (vendor.hostingDomains?.length)
     entry.hostingDomains = union(entry.hostingDomains ?? [], vendor.hostingDomains);
+  if (vendor.unverifiedDomains?.length)
+    entry.unverifiedDomains = union(entry.unverifiedDomains ?? [], vendor.unverifiedDomains);
   if (!entry.location.text && vendor.location.text) entry.location = { ...vendor.location };
   if (entry.dpa.status === 'unknown' && vendor.dpa.status !== 'unknown') entry.dpa = { ...vendor.dpa };
   entry.certifications = unionBy(entry.certifications, structuredClone(vendor.certifications), certKey);
@@ -80,7 +93,7 @@ function keysOf(vendor: Vendor): string[] {
 
 /**
  * Merges lists in priority order. Vendors are the same by name key or website host, as inside one
- * list (vendor-identity.ts); the register keeps first-seen order. Items, certifications, domains
+ * list (vendor-identity.ts), and only when their website hosts agree; the register keeps first-seen order. Items, certifications, domains
  * and findings are unions; a vendor's listedBy names each list once, in input order.
  * A register entry takes at most one vendor from each list: two entries one list keeps apart stay
  * apart (with their own listings) even when a third vendor resembles both.
@@ -93,7 +106,9 @@ export function mergeLists(inputs: readonly ListInput[], options: MergeOptions =
     for (const vendor of list.vendors) {
       const keys = keysOf(vendor);
       const own = listing(sourceId, list, vendor);
-      let entry = keys.flatMap((k) => byKey.get(k) ?? []).find((e) => !taken.has(e));
+      let entry = keys
+        .flatMap((k) => byKey.get(k) ?? [])
+        .find((e) => !taken.has(e) && websitesAgree(e, vendor));
       if (entry) addTo(entry, vendor, own);
       else {
         entry = start(vendor, own);

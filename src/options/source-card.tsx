@@ -29,6 +29,14 @@ const ORIGIN_KEY: Record<SourceOrigin, string> = {
   none: 'originNone',
 };
 
+/** The address whose origin the Allow button asks for: the source's, or where it redirects. */
+export function allowUrl(source: SourceView): string | null {
+  const outcome = source.lastAttempt?.outcome;
+  if (outcome === 'no-permission') return source.url;
+  if (outcome === 'redirect-refused') return source.redirectsTo;
+  return null;
+}
+
 function Fact({ label, children }: { label: string; children: ComponentChildren }) {
   return (
     <div>
@@ -99,7 +107,12 @@ export function SourceCard({ source, removable, busy, locked, onCommand }: Sourc
         </Fact>
         <Fact label={t('sourceUrl')}>
           {source.url ? (
-            <SafeLink href={source.url}>{clip(source.url, 300)}</SafeLink>
+            <>
+              <SafeLink href={source.url}>{clip(source.url, 300)}</SafeLink>
+              {source.redirectsTo && (
+                <span class="muted"> {t('sourceRedirectsTo', isolate(clip(source.redirectsTo, 300)))}</span>
+              )}
+            </>
           ) : source.fileName ? (
             t('sourceFile', isolate(clip(source.fileName, 200)))
           ) : (
@@ -128,14 +141,16 @@ export function SourceCard({ source, removable, busy, locked, onCommand }: Sourc
         {source.retryAt && <Fact label={t('sourceNextTry')}>{formatMoment(source.retryAt, locale)}</Fact>}
       </dl>
       <div class="actions">
-        {source.url && attempt?.outcome === 'no-permission' && (
+        {source.url && allowUrl(source) && (
           <button
             type="button"
             class="button button--primary"
             aria-disabled={locked}
             onClick={command('allow')}
           >
-            {busy === 'allow' ? t('refreshing') : t('allowAccess', isolate(displayHost(source.url)))}
+            {busy === 'allow'
+              ? t('refreshing')
+              : t('allowAccess', isolate(displayHost(allowUrl(source) ?? '')))}
           </button>
         )}
         {source.url && (

@@ -8,7 +8,7 @@ import { useI18n } from '../ui/i18n';
 import type { RefreshActions } from './actions';
 import { AddSource } from './add-source';
 import { ImportFile } from './import-file';
-import { SourceCard, type SourceCommand } from './source-card';
+import { allowUrl, SourceCard, type SourceCommand } from './source-card';
 import { useCommands } from './use-commands';
 
 interface SourcesSectionProps {
@@ -29,7 +29,7 @@ export function SourcesSection({ sources, bundledIds, problem, actions }: Source
 
   // The permission prompt needs the click's gesture: asked here, before anything is awaited.
   const allowThenRefresh = (source: SourceView): (() => Promise<Reply>) => {
-    const url = source.url ?? '';
+    const url = allowUrl(source) ?? source.url ?? '';
     const granted = actions.requestOrigin(url);
     return async () =>
       (await granted)

@@ -25,6 +25,12 @@ export interface FetchListOptions {
   maxBytes?: number;
   /** The caller's own cancel (the options page closes, a newer refresh starts). */
   signal?: AbortSignal;
+  /**
+   * Asked when the source redirects to another origin: whether that origin may be read (its host
+   * permission, like any source's). False refuses the list before its body is read. Without it,
+   * any origin is followed.
+   */
+  mayRead?: (finalUrl: string) => Promise<boolean>;
 }
 
 interface Base {
@@ -50,6 +56,10 @@ export type FetchListResult =
   | (Base & { kind: 'timeout'; timeoutMs: number; message: string })
   | (Base & { kind: 'too-large'; maxBytes: number; message: string })
   | (Base & { kind: 'invalid-url'; message: string })
+  /** An https source redirected to plain http: anyone on the path could have written the list. */
+  | (Base & { kind: 'insecure-redirect'; finalUrl: string; message: string })
+  /** Redirected to another origin that mayRead refused. */
+  | (Base & { kind: 'redirect-refused'; finalUrl: string; message: string })
   | (Base & { kind: 'aborted'; message: string });
 
 export type FetchListKind = FetchListResult['kind'];
@@ -198,6 +208,11 @@ export async function fetchList(url: string, options: FetchListOptions = {}): Pr
       referrerPolicy: 'no-referrer',
       redirect: 'follow',
     });
+    const refused = await refusedRedirect(target, response, options);
+    if (refused) {
+      await discard(response);
+      return refused;
+    }
     return await readResponse(url, response, options, maxBytes);
   } catch (error) {
     if (timedOut) {
@@ -214,6 +229,34 @@ export async function fetchList(url: string, options: FetchListOptions = {}): Pr
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', cancel);
   }
+}
+
+/** Where a redirect may not lead: from https to http, or to an origin the caller may not read. */
+async function refusedRedirect(
+  target: URL,
+  response: Response,
+  options: FetchListOptions,
+): Promise<FetchListResult | null> {
+  const final = response.url ? httpUrl(response.url) : null;
+  if (!final || final.href === target.href) return null;
+  const url = target.href;
+  if (target.protocol === 'https:' && final.protocol !== 'https:') {
+    return {
+      url,
+      kind: 'insecure-redirect',
+      finalUrl: final.href,
+      message: `The https source redirected to a plain http address (${final.origin}); the list was not read.`,
+    };
+  }
+  if (final.origin !== target.origin && options.mayRead && !(await options.mayRead(final.href))) {
+    return {
+      url,
+      kind: 'redirect-refused',
+      finalUrl: final.href,
+      message: `The source redirected to ${final.origin}, which the extension has no permission to read.`,
+    };
+  }
+  return null;
 }
 
 // Node puts the reason (ECONNREFUSED, ENOTFOUND) in error.cause; browsers say only "Failed to fetch".

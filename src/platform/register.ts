@@ -64,6 +64,7 @@ export function snapshotSource(id: string): StoredSource {
     addedAt: null,
     etag: null,
     lastModified: null,
+    redirectedTo: null,
     lastAttempt: null,
     retry: { failures: 0, retryAt: null },
     held: null,

@@ -3,6 +3,8 @@
 // serialised, so two refreshes finishing together cannot lose each other's result. A newer record is
 // never overwritten; an unreadable one is copied to a backup key before it is replaced.
 import browser from 'webextension-polyfill';
+import { cleanText } from '../core/normalize/text';
+import { t } from './i18n';
 import { FOLLOWED_KEY } from './storage-keys';
 import {
   emptyStoreRecord,
@@ -33,6 +35,14 @@ export async function readStore(): Promise<StoreRead> {
     return readStoreRecord((await browser.storage.local.get(STORE_KEY))[STORE_KEY]);
   } catch (error) {
     return { kind: 'corrupt', reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** A write the browser refused (storage full, or another failure): nothing was written, so the
+ * stored lists are the ones from before. Its message is a plain sentence for the user. */
+export class StoreWriteError extends Error {
+  constructor(readonly reason: string) {
+    super(/quota/i.test(reason) ? t('storeFull') : t('storeWriteFailed', cleanText(reason, 200)));
   }
 }
 
@@ -132,8 +142,14 @@ export function updateStore(mutate: (record: StoreRecord) => StoreRecord | null)
     const next = mutate(record);
     if (!next) return record;
     const written = { ...next, revision: revision + 1 };
-    const items = { [STORE_KEY]: toStorable(written, previous), [FOLLOWED_KEY]: followedPages(written) };
-    await writeWithViews(items, written, both[VIEW_KEY]);
+    try {
+      const items = { [STORE_KEY]: toStorable(written, previous), [FOLLOWED_KEY]: followedPages(written) };
+      await writeWithViews(items, written, both[VIEW_KEY]);
+    } catch (error) {
+      // Chrome says "Resource::kQuotaBytes quota exceeded", Firefox a QuotaExceededError.
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw new StoreWriteError(reason);
+    }
     return written;
   });
 }

@@ -18,6 +18,8 @@ export const ATTEMPT_OUTCOMES = [
   'timeout',
   'too-large',
   'no-permission', // cross-origin read refused and no host permission for the origin
+  'insecure-redirect', // an https source redirected to plain http: refused
+  'redirect-refused', // redirected to another origin the extension may not read
   'invalid-url',
   'read-on-visit', // a page built in the browser: its static fetch has no list; visits keep it current
 ] as const;
@@ -71,6 +73,8 @@ export interface SourceView {
   title: string;
   /** Null for a list imported from a file. */
   url: string | null;
+  /** The origin the source's address last redirected to, when not its own; else null. */
+  redirectsTo: string | null;
   origin: SourceOrigin;
   /** The file name, for an imported list. */
   fileName: string | null;

@@ -15,6 +15,17 @@ function originOf(source: StoredSource): SourceOrigin {
   return source.fetchedAt ? 'fetched' : 'imported';
 }
 
+/** The origin a source's address redirects to, when it is not the address's own. */
+function redirectOrigin(source: StoredSource): string | null {
+  if (!source.redirectedTo || !source.url) return null;
+  try {
+    const to = new URL(source.redirectedTo).origin;
+    return to === new URL(source.url).origin ? null : to;
+  } catch {
+    return null;
+  }
+}
+
 async function viewOf(source: StoredSource): Promise<SourceView> {
   const list = await listOf(source);
   const { held } = source;
@@ -22,6 +33,7 @@ async function viewOf(source: StoredSource): Promise<SourceView> {
     id: source.id,
     title: source.title,
     url: source.url,
+    redirectsTo: redirectOrigin(source),
     origin: originOf(source),
     fileName: source.fileName,
     vendorCount: list?.vendors.length ?? 0,

@@ -40,6 +40,8 @@ const SourceEntrySchema = v.looseObject({
   addedAt: v.optional(NullableString, null),
   etag: v.optional(NullableString, null),
   lastModified: v.optional(NullableString, null),
+  /** Where the last fetch ended up when a redirect left the source's origin (its final URL). */
+  redirectedTo: v.optional(NullableString, null),
   lastAttempt: v.optional(v.fallback(v.nullable(AttemptSchema), null), null),
   retry: v.optional(v.fallback(RetrySchema, { failures: 0, retryAt: null }), { failures: 0, retryAt: null }),
   held: v.optional(v.fallback(v.nullable(HeldSchema), null), null),
@@ -80,6 +82,8 @@ export interface StoredSource {
   addedAt: string | null;
   etag: string | null;
   lastModified: string | null;
+  /** The final URL of the last fetch when a redirect left the source's origin; else null. */
+  redirectedTo: string | null;
   lastAttempt: LastAttempt | null;
   retry: RetryState;
   held: HeldResult | null;
@@ -219,6 +223,7 @@ function typed(id: string, entry: RawEntry): { source: StoredSource; issues: str
     addedAt: entry.addedAt,
     etag: entry.etag,
     lastModified: entry.lastModified,
+    redirectedTo: entry.redirectedTo,
     lastAttempt: entry.lastAttempt,
     retry: entry.retry,
     held: heldOf(entry.held),

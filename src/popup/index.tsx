@@ -6,7 +6,7 @@
 // the full way (loadList), as before the views existed.
 import { render } from 'preact';
 import type { ListSource, SubprocessorList } from '../core/list';
-import { hostOfInput } from '../core/match';
+import { siteHostOf } from '../core/match';
 import type { HistoryEntry } from '../core/refresh-history';
 import { t } from '../platform/i18n';
 import { loadList } from '../platform/list-store';
@@ -120,7 +120,7 @@ async function load(
   head?: Promise<HeadRead>,
 ): Promise<void> {
   const now = new Date();
-  const host = tabUrl ? hostOfInput(tabUrl) : null;
+  const host = siteHostOf(tabUrl);
   const view = useViews ? await readSiteView(host, head) : null;
   if (!view || !('head' in view)) {
     show(await loadFull(now));

@@ -1,6 +1,6 @@
 // What the popup shows before a search: the vendor of the tab's site, or why there is none.
 import type { Vendor } from '../core/list';
-import { hostOfInput, type MatchIndex, type MatchResult, match } from '../core/match';
+import { type MatchIndex, type MatchResult, match, siteHostOf } from '../core/match';
 import { EmptyState } from '../ui/empty-state';
 import { HostedOnNote } from '../ui/hosted-on-note';
 import { isolate, useI18n } from '../ui/i18n';
@@ -15,7 +15,7 @@ export interface SiteMatch {
 const NO_MATCH: MatchResult = { vendor: null, relation: null, domain: null };
 
 export function siteMatchOf(index: MatchIndex | null, tabUrl: string | null): SiteMatch {
-  const host = tabUrl ? hostOfInput(tabUrl) : null;
+  const host = siteHostOf(tabUrl);
   return { host, found: host && index ? match(index, host) : NO_MATCH };
 }
 

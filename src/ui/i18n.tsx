@@ -32,8 +32,5 @@ export function plural(i18n: I18n, key: string, count: number): string {
   return text || i18n.t(`${key}_other`, shown);
 }
 
-/** Wraps text from a list in Unicode isolates before it goes into a sentence, so bidirectional
- * controls in a vendor's name cannot reorder the sentence around it. */
-export function isolate(text: string): string {
-  return `\u2068${text}\u2069`;
-}
+// List text inside a sentence: one rule for pages, badge and notifications (core/isolate.ts).
+export { isolate } from '../core/isolate';

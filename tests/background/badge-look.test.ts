@@ -4,6 +4,7 @@ import { BADGE_COLORS } from '../../src/background/badge-colors';
 import { badgeLook } from '../../src/background/badge-look';
 import type { Vendor } from '../../src/core/list';
 import { buildMatchIndex, match } from '../../src/core/match';
+import { withoutIsolates } from '../support/visible';
 
 vi.mock('webextension-polyfill', async () => ({
   default: (await import('../support/fake-browser')).fakeBrowser,
@@ -13,8 +14,12 @@ const [dovetail] = buildBundledLists(process.cwd(), '2026-11-27');
 if (!dovetail) throw new Error('no bundled source');
 const index = buildMatchIndex(dovetail.list);
 
+// Titles compared as read: list text in them sits in isolates (a test below checks they are there).
+const readable = (found: ReturnType<typeof badgeLook>) =>
+  found && { ...found, title: withoutIsolates(found.title) };
+
 function look(host: string) {
-  return badgeLook(match(index, host), host);
+  return readable(badgeLook(match(index, host), host));
 }
 
 function vendorWith(patch: Partial<Vendor>): Vendor {
@@ -24,7 +29,7 @@ function vendorWith(patch: Partial<Vendor>): Vendor {
 }
 
 function lookOf(vendor: Vendor) {
-  return badgeLook({ vendor, relation: 'vendor', domain: 'stripe.com' }, 'stripe.com');
+  return readable(badgeLook({ vendor, relation: 'vendor', domain: 'stripe.com' }, 'stripe.com'));
 }
 
 beforeAll(() => {
@@ -109,5 +114,24 @@ describe('badgeLook by finding', () => {
     // A finding written by a newer version still reads as a sentence, never as a blank.
     const unknown = { id: 'from-a-newer-list', severity: 'warning' as const };
     expect(lookOf(vendorWith({ flags: [unknown] }))?.title).toContain('Stripe: A finding this version');
+  });
+});
+
+describe('badgeLook with right-to-left list text', () => {
+  it('isolates the vendor name and host, so an override in a name cannot reorder the title', () => {
+    // U+202E (right-to-left override) survives nowhere in a parsed list, but a right-to-left name
+    // does; either way the name must stay inside its own isolate.
+    const name = 'شركة\u202eepirtS';
+    const title = badgeLook(
+      { vendor: vendorWith({ name, flags: [] }), relation: 'vendor', domain: 'stripe.com' },
+      'stripe.com',
+    )?.title;
+    expect(title).toBe(`\u2068${name}\u2069: DPA signed 8 Oct 2018`);
+    const hosted = badgeLook(
+      { vendor: vendorWith({ name }), relation: 'hosted-on', domain: 'herokuapp.com' },
+      'shop.herokuapp.com',
+    )?.title;
+    expect(hosted).toContain('\u2068shop.herokuapp.com\u2069');
+    expect(hosted).toContain(`\u2068${name}\u2069`);
   });
 });

@@ -19,6 +19,7 @@ import { STORE_KEY } from '../../src/platform/store-record';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';
+import { visible } from '../support/visible';
 
 vi.mock('webextension-polyfill', async () => ({
   default: (await import('../support/fake-browser')).fakeBrowser,
@@ -114,6 +115,20 @@ describe('removeSource', () => {
     expect(fakeBrowser.grantedOrigins()).toEqual(['https://dovetailapp.com/*']);
   });
 
+  it('gives back the origin its address redirected to as well, unless another source uses it', async () => {
+    server.answer('/acme', { kind: 'body', body: acmeNotes });
+    const { sourceId } = await addSource(server.url('/acme'));
+    const id = sourceId ?? '';
+    const record = structuredClone(fakeBrowser.storage.local.peek(STORE_KEY)) as {
+      sources: Record<string, Record<string, unknown>>;
+    };
+    (record.sources[id] as Record<string, unknown>).redirectedTo = 'https://cdn.other.example/acme.md';
+    await fakeBrowser.storage.local.set({ [STORE_KEY]: record });
+    await fakeBrowser.permissions.request({ origins: ['https://cdn.other.example/*'] });
+    await removeSource(id);
+    expect(fakeBrowser.grantedOrigins()).toEqual(['https://dovetailapp.com/*']);
+  });
+
   it('removes the bundled source for good, and adding its address again brings it back', async () => {
     await removeSource('dovetail');
     expect(await loadSources()).toEqual([]);
@@ -149,7 +164,9 @@ describe('held results', () => {
     });
     const reply = await confirmHeld(id);
     expect(reply.ok).toBe(true);
-    expect(reply.message).toMatch(/^Applied after your confirmation: Mirror removed 6 subprocessors: /);
+    expect(visible(reply.message)).toMatch(
+      /^Applied after your confirmation: Mirror removed 6 subprocessors: /,
+    );
     const view = (await loadSources()).find((v) => v.id === id);
     expect(view).toMatchObject({ held: null, vendorCount: 1 });
     const [entry] = await loadHistory();
@@ -193,6 +210,21 @@ describe('importList', () => {
       message:
         '“acme-notes” was imported from a file and has no address to refresh from. Import the file again to update it.',
     });
+  });
+
+  it("cleans the file's name before it becomes the source's title: no right-to-left override", async () => {
+    // Shown raw, "acme\u202Edm.txt" reads as "acmetxt.md".
+    const reply = await importList(acmeNotes, 'C:\\Users\\me\\acme\u202Edm.txt\u202C\u200B.md');
+    expect(reply.ok).toBe(true);
+    const view = (await loadSources()).find((v) => v.id === reply.sourceId);
+    expect(view).toMatchObject({ title: 'acmedm.txt', fileName: 'acmedm.txt.md' });
+    expect(reply.message).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b]/);
+  });
+
+  it('cleans the title given for an address too', async () => {
+    server.answer('/acme', { kind: 'body', body: acmeNotes });
+    const reply = await addSource(server.url('/acme'), ' Acme\u202E Notes\n');
+    expect((await loadSources()).find((v) => v.id === reply.sourceId)?.title).toBe('Acme Notes');
   });
 
   it('refuses a file with no vendors and stores nothing', async () => {

@@ -79,7 +79,8 @@ describe('a refreshed list', () => {
       sourceId: 'dovetail',
       title: 'Dovetail',
       outcome: 'updated',
-      message: 'Updated: Dovetail added 1 subprocessor: Rev.ai; removed 1: Heroku; changed 1: Stripe.',
+      message:
+        'Updated: \u2068Dovetail\u2069 added 1 subprocessor: \u2068Rev.ai\u2069; removed 1: \u2068Heroku\u2069; changed 1: \u2068Stripe\u2069.',
     });
     const stored = await source();
     expect(stored.etag).toBe('"r1"');
@@ -149,7 +150,9 @@ describe('a refreshed list', () => {
       expect.objectContaining({
         id: 'lens-source:dovetail',
         title: 'A subprocessor list needs your confirmation',
-        message: 'Dovetail: the new version no longer lists 5 of 7 vendors. Open the options to review it.',
+        // List text sits in isolates: a right-to-left title cannot reorder the sentence.
+        message:
+          '\u2068Dovetail\u2069: the new version no longer lists 5 of 7 vendors. Open the options to review it.',
       }),
     ]);
     // Found again the next day: still held, no second notification.
@@ -167,7 +170,8 @@ describe('notifications', () => {
       {
         id: 'lens-source:dovetail',
         title: 'A subprocessor list changed',
-        message: 'Dovetail added 1 subprocessor: Rev.ai; removed 1: Heroku; changed 1: Stripe',
+        message:
+          '\u2068Dovetail\u2069 added 1 subprocessor: \u2068Rev.ai\u2069; removed 1: \u2068Heroku\u2069; changed 1: \u2068Stripe\u2069',
         iconUrl: 'chrome-extension://fake-extension-id/icons/icon-128.png',
         type: 'basic',
       },

@@ -19,6 +19,7 @@ import { STORE_KEY, type StoredSource } from '../../src/platform/store-record';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser, settle } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';
+import { visible } from '../support/visible';
 
 vi.mock('webextension-polyfill', async () => ({
   default: (await import('../support/fake-browser')).fakeBrowser,
@@ -193,7 +194,7 @@ describe('in a freshly started worker', () => {
 
     fakeBrowser.fireAlarm(SCHEDULE_ALARM);
     await until(() => fakeBrowser.notificationList().length === 1);
-    expect(fakeBrowser.notificationList()[0]?.message).toBe(
+    expect(visible(fakeBrowser.notificationList()[0]?.message)).toBe(
       'Dovetail added 1 subprocessor: Rev.ai; removed 1: Heroku; changed 1: Stripe',
     );
     expect((await loadList()).list.vendors.map((v) => v.name)).toContain('Rev.ai');

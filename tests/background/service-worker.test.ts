@@ -37,7 +37,10 @@ describe('background', () => {
     await startWorker();
     fakeBrowser.navigate(1, 'https://stripe.com/pricing');
     await idle();
-    expect(fakeBrowser.actionOf(1)).toMatchObject({ text: 'i', title: expect.stringMatching(/^Stripe: /) });
+    expect(fakeBrowser.actionOf(1)).toMatchObject({
+      text: 'i',
+      title: expect.stringMatching(/^\u2068Stripe\u2069: /),
+    });
     fakeBrowser.navigate(1, 'https://example.org/');
     await idle();
     expect(fakeBrowser.actionOf(1)).toMatchObject({ text: '', title: 'Subprocessor Lens' });
@@ -61,6 +64,21 @@ describe('background', () => {
     fakeBrowser.runtime.onInstalled.emit({ reason: 'install' });
     await idle();
     expect([1, 2, 3].map((id) => fakeBrowser.actionOf(id).text)).toEqual(['!', 'on', '']);
+  });
+
+  it('after an update, reads stored lists again: a vendor an older version kept at co.uk loses bbc.co.uk', async () => {
+    fakeBrowser.setTabs([{ id: 1, url: 'https://bbc.co.uk/news', active: true }]);
+    const evil = { ...(bundled.vendors[0] as (typeof bundled.vendors)[number]), name: 'Evil Co UK' };
+    const stale = { ...bundled, vendors: [{ ...evil, website: 'https://co.uk', domains: ['co.uk'] }] };
+    await saveSource({ id: 'old', title: 'Old', url: null, fetchedAt: null, list: stale, kind: 'file' });
+    await startWorker();
+    fakeBrowser.runtime.onInstalled.emit({ reason: 'update' });
+    for (let i = 0; i < 50 && fakeBrowser.actionOf(1).text !== ''; i++) await idle();
+    expect(fakeBrowser.actionOf(1).text).toBe('');
+    const stored = fakeBrowser.storage.local.peek(STORE_KEY) as {
+      sources: Record<string, { list: { vendors: { domains: string[] }[] } }>;
+    };
+    expect(stored.sources.old?.list.vendors[0]?.domains).toEqual([]);
   });
 
   it('uses the stored list and re-badges every tab when it changes', async () => {

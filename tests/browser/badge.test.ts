@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundledLists } from '../../scripts/build-data';
 import { BADGE_COLORS } from '../../src/background/badge-colors';
 import { SETTINGS_KEY, STORE_KEY } from '../../src/platform/storage-keys';
+import { withoutIsolates } from '../support/visible';
 import { type Badge, type ExtensionBrowser, launchExtension } from './support/chromium';
 
 declare const chrome: import('webextension-polyfill').Browser;
@@ -62,27 +63,27 @@ describe('badge on vendor sites', () => {
   it("names Stripe and its most serious finding on Stripe's site, in the neutral colour", async () => {
     const { tabId } = await visit('stripe.com', '/pricing');
     const badge = await ext.waitForBadge(tabId, hasText('i'));
-    expect(badge.title).toBe('Stripe: DPA signed 8 Oct 2018');
+    expect(withoutIsolates(badge.title)).toBe('Stripe: DPA signed 8 Oct 2018');
     expect(colorOf(badge)).toEqual(rgb(BADGE_COLORS.vendor.color));
   });
 
   it('names Heroku and its Privacy Shield finding', async () => {
     const { tabId } = await visit('heroku.com');
     const badge = await ext.waitForBadge(tabId, hasText('!'));
-    expect(badge.title).toBe(
+    expect(withoutIsolates(badge.title)).toBe(
       'Heroku: relies on Privacy Shield, invalid since 2020\nDPA incorporated into the terms',
     );
   });
 
   it('finds the vendor on a subdomain of its site', async () => {
     const { tabId } = await visit('dashboard.stripe.com');
-    expect((await ext.waitForBadge(tabId, hasText('i'))).title).toMatch(/^Stripe: /);
+    expect(withoutIsolates((await ext.waitForBadge(tabId, hasText('i'))).title)).toMatch(/^Stripe: /);
   });
 
   it('shows a customer site hosted on Heroku quietly and says whose it is', async () => {
     const { tabId } = await visit('foo.herokuapp.com', '/login');
     const badge = await ext.waitForBadge(tabId, hasText('on'));
-    expect(badge.title).toBe(
+    expect(withoutIsolates(badge.title)).toBe(
       "foo.herokuapp.com is hosted on Heroku, a subprocessor on your list. It is a customer's site, not Heroku's own.",
     );
     expect(colorOf(badge)).toEqual(rgb(BADGE_COLORS.hostedOn.color));
@@ -110,7 +111,7 @@ describe('badge follows navigation', () => {
     await Promise.all([page.waitForURL('https://example.org/'), page.click('#link')]);
     expect(await ext.waitForBadge(tabId, (b) => b.text === '' && b.title === DEFAULT_TITLE)).toBeTruthy();
     await page.goBack();
-    expect((await ext.waitForBadge(tabId, hasText('i'))).title).toMatch(/^Stripe: /);
+    expect(withoutIsolates((await ext.waitForBadge(tabId, hasText('i'))).title)).toMatch(/^Stripe: /);
   });
 
   it('re-evaluates a single-page app URL change (history.pushState) without a load', async () => {
@@ -121,7 +122,7 @@ describe('badge follows navigation', () => {
     const before = ext.sites.requests.length;
     await page.evaluate(() => history.pushState({}, '', '/apps/dashboard'));
     const badge = await ext.waitForBadge(tabId, hasText('!'));
-    expect(badge.title).toMatch(/^Heroku: /);
+    expect(withoutIsolates(badge.title)).toMatch(/^Heroku: /);
     expect(await ext.inWorker(async (id) => (await chrome.tabs.get(id)).url, tabId)).toBe(
       'https://heroku.com/apps/dashboard',
     );
@@ -184,7 +185,7 @@ describe('settings and stored lists', () => {
       await setStorage('local', { [STORE_KEY]: storeRecord(risky) });
       const { tabId } = await visit('stripe.com');
       const badge = await ext.waitForBadge(tabId, hasText('!!'));
-      expect(badge.title).toBe('Stripe: no DPA signed');
+      expect(withoutIsolates(badge.title)).toBe('Stripe: no DPA signed');
       expect(colorOf(badge)).toEqual(rgb(BADGE_COLORS.risk.color));
     } finally {
       await removeStorage('local', STORE_KEY);
@@ -201,7 +202,7 @@ describe('service worker lifecycle', () => {
     await ext.stopServiceWorker();
     // Opening a tab wakes the worker with its event; it has nothing in memory.
     const { tabId } = await visit('heroku.com');
-    expect((await ext.waitForBadge(tabId, hasText('!'))).title).toMatch(/^Heroku: /);
+    expect(withoutIsolates((await ext.waitForBadge(tabId, hasText('!'))).title)).toMatch(/^Heroku: /);
     expect(ext.workerStarts()).toBe(starts + 1);
     expect(await ext.inWorker(() => 'lensTestMarker' in globalThis, null)).toBe(false);
     const other = await visit('example.org');
@@ -247,7 +248,7 @@ describe('install', () => {
         );
       }
       expect(looks.map((b) => b.text)).toEqual(['i', 'on', '']);
-      expect(looks[0]?.title).toMatch(/^Stripe: /);
+      expect(withoutIsolates(looks[0]?.title)).toMatch(/^Stripe: /);
       expect(looks[2]?.title).toBe(DEFAULT_TITLE);
     } finally {
       await late.close();

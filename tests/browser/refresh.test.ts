@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/platform/messages';
 import { SETTINGS_KEY, STORE_KEY } from '../../src/platform/storage-keys';
 import type { StoredSource } from '../../src/platform/store-record';
+import { withoutIsolates } from '../support/visible';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 
 declare const chrome: import('webextension-polyfill').Browser;
@@ -89,10 +90,10 @@ describe('refreshing the default source', () => {
   it('applies a refreshed list: history recorded, the popup finds Rev.ai and rev.ai gets the badge', async () => {
     answer = markdown(refreshed, { etag: '"r1"' });
     const reply = await send({ type: 'refresh', sourceId: 'dovetail' });
-    expect(reply).toMatchObject({
-      ok: true,
-      message: 'Updated: Dovetail added 1 subprocessor: Rev.ai; removed 1: Heroku; changed 1: Stripe.',
-    });
+    expect(reply.ok).toBe(true);
+    expect(withoutIsolates(reply.message)).toBe(
+      'Updated: Dovetail added 1 subprocessor: Rev.ai; removed 1: Heroku; changed 1: Stripe.',
+    );
     const source = await dovetailSource();
     expect(source.list?.vendors.map((v) => v.name)).toEqual(REFRESHED_NAMES);
     expect(source.etag).toBe('"r1"');
@@ -105,7 +106,7 @@ describe('refreshing the default source', () => {
 
     const { tabId } = await visit('rev.ai');
     const badge = await ext.waitForBadge(tabId, (b) => b.text !== '');
-    expect(badge.title).toMatch(/^Rev\.ai: /);
+    expect(withoutIsolates(badge.title)).toMatch(/^Rev\.ai: /);
 
     const popup = await ext.extensionPage(`popup.html?tabId=${tabId}`);
     opened.push(popup);
@@ -175,7 +176,9 @@ describe('refreshing the default source', () => {
 
   it('still badges rev.ai after all those failures', async () => {
     const { tabId } = await visit('rev.ai');
-    expect((await ext.waitForBadge(tabId, (b) => b.text !== '')).title).toMatch(/^Rev\.ai: /);
+    expect(withoutIsolates((await ext.waitForBadge(tabId, (b) => b.text !== '')).title)).toMatch(
+      /^Rev\.ai: /,
+    );
   });
 
   it('gets a 304 for an unchanged list, which changes nothing but the last attempt', async () => {
@@ -236,7 +239,9 @@ describe('the schedule', () => {
     }
     expect(source.list?.vendors.map((v) => v.name)).toContain('Zapier');
     expect(source.history[0]?.added.map((v) => v.name)).toEqual(['Zapier']);
-    expect(source.lastAttempt?.message).toBe('Updated: Dovetail added 1 subprocessor: Zapier.');
+    expect(withoutIsolates(source.lastAttempt?.message)).toBe(
+      'Updated: Dovetail added 1 subprocessor: Zapier.',
+    );
     // Chrome's getAll answers only which notifications are shown (id -> true); their text is checked
     // in tests/background/refresh-runner.test.ts. The notification follows the store write, so it may
     // come a moment after the list is visible: polled like the list.
@@ -266,5 +271,45 @@ describe('the schedule', () => {
     expect(await periodAfter('weekly')).toBe(10_080);
     expect(await periodAfter('off')).toBeNull();
     expect(await periodAfter('daily')).toBe(1440);
+  });
+});
+
+describe('a source that redirects to another site', () => {
+  it('is refused without that site’s permission, keeps its list, and its card says where it leads', async () => {
+    const stored = await ext.inWorker((key) => chrome.storage.local.get(key), STORE_KEY);
+    const kept = (stored[STORE_KEY] as { sources?: Record<string, StoredSource> } | undefined)?.sources
+      ?.dovetail;
+    const keptNames = kept?.list?.vendors.map((v) => v.name) ?? null;
+    // A server that lets anyone read it (CORS): only the extension's own check stops the read.
+    ext.sites.route('rev.ai/subprocessors', (req, res) => {
+      const cors = {
+        'access-control-allow-origin': '*',
+        'access-control-allow-headers': 'if-none-match, if-modified-since',
+      };
+      // The refresh's conditional headers make the browser ask first.
+      if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+      res.writeHead(200, { 'content-type': 'text/markdown', ...cors });
+      res.end('## Evil\n\n[evil.example](https://evil.example)\n\n- **Location:** Nowhere.\n');
+    });
+    answer = (_req, res) => res.writeHead(302, { location: 'https://rev.ai/subprocessors' }).end();
+    try {
+      const options = await ext.extensionPage('options.html');
+      opened.push(options);
+      const reply = (await options.evaluate(() =>
+        chrome.runtime.sendMessage({ to: 'lens-background', type: 'refresh', sourceId: 'dovetail' }),
+      )) as Reply;
+      expect(reply.reports[0]).toMatchObject({ outcome: 'redirect-refused' });
+      const source = await dovetailSource();
+      expect(source.redirectedTo).toBe('https://rev.ai/subprocessors');
+      expect(source.list?.vendors.map((v) => v.name) ?? null).toEqual(keptNames);
+      await options.reload();
+      await options.waitForSelector('.source');
+      expect(withoutIsolates(await options.locator('.source').first().textContent())).toContain(
+        'redirects to https://rev.ai',
+      );
+    } finally {
+      ext.sites.route('rev.ai/subprocessors', null);
+      answer = markdown(refreshed);
+    }
   });
 });

@@ -145,6 +145,7 @@ describe('diffLists on single edits', () => {
       'website',
       'domains',
       'hostingDomains',
+      'unverifiedDomains',
       'location',
       'certifications',
       'dataProcessed',

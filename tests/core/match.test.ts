@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildMatchIndex, hostOfInput, match } from '../../src/core/index';
+import { siteHostOf } from '../../src/core/match';
 import { parseOk, SEED_PATH } from './support/fixture-lists';
 
 const seed = parseOk(readFileSync(SEED_PATH, 'utf8'));
@@ -153,5 +154,27 @@ describe('buildMatchIndex', () => {
     const deep = `${'a.'.repeat(100)}stripe.com`;
     expect(vendorOf(deep)).toBe('Stripe');
     expect(vendorOf(`${'a.'.repeat(2000)}stripe.com`)).toBeNull(); // longer than any host may be
+  });
+});
+
+describe('siteHostOf: which tab URLs describe a site', () => {
+  it.each([
+    ['https://stripe.com/pricing', 'stripe.com'],
+    ['HTTP://Dashboard.Stripe.com:8080/x', 'dashboard.stripe.com'],
+  ])('%s is the site %s', (url, host) => {
+    expect(siteHostOf(url)).toBe(host);
+  });
+
+  it.each([
+    null,
+    undefined,
+    'file://stripe.com/share/a.html',
+    'ftp://stripe.com/',
+    'chrome://stripe.com/',
+    'chrome-extension://abc/popup.html',
+    'view-source:https://stripe.com/',
+    'stripe.com',
+  ])('%j is no site', (url) => {
+    expect(siteHostOf(url)).toBeNull();
   });
 });

@@ -171,4 +171,30 @@ describe('merge properties', () => {
       ['Stripe', ['b']],
     ]);
   });
+
+  it('joins vendors only where the lists agree on the website host', () => {
+    const site = (name: string, host: string | null): Vendor => ({
+      ...(dovetail.vendors[0] as Vendor),
+      name,
+      website: host ? `https://${host}` : null,
+      domains: host ? [host.replace(/^www\./, '')] : [],
+    });
+    const register = mergeLists([
+      { sourceId: 'a', list: { ...dovetail, vendors: [site('Stripe', 'stripe.com'), site('Notion', null)] } },
+      {
+        sourceId: 'b',
+        list: {
+          ...acme,
+          vendors: [site('Stripe', 'paypal.com'), site('Stripe', null), site('Notion', null)],
+        },
+      },
+      { sourceId: 'c', list: { ...acme, vendors: [site('Stripe, Inc.', 'www.stripe.com')] } },
+    ]);
+    expect(register.vendors.map((v) => [v.name, v.domains, v.listedBy?.map((l) => l.sourceId)])).toEqual([
+      ['Stripe', ['stripe.com'], ['a', 'c']],
+      ['Notion', [], ['a', 'b']],
+      ['Stripe', ['paypal.com'], ['b']],
+      ['Stripe', [], ['b']],
+    ]);
+  });
 });

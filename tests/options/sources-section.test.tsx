@@ -411,3 +411,27 @@ describe('a preview of a list read with less than high confidence', () => {
     expect(other.actions.discardHeld).toHaveBeenCalledWith('acme');
   });
 });
+
+describe('a source whose address redirects to another site', () => {
+  const redirected = (outcome: 'updated' | 'redirect-refused') =>
+    acme({
+      redirectsTo: 'https://cdn.other.example',
+      lastAttempt: { at: '2026-11-27T14:02:00Z', outcome, message: 'The source’s address redirects to …' },
+    });
+
+  it('says where it leads, after its address', () => {
+    renderSources([redirected('updated')]);
+    const source = facts(screen.getByRole('listitem')).find(([label]) => label === 'Source');
+    expect(visible(source?.[1])).toBe(
+      'https://acme.example/subprocessors (opens in a new tab) redirects to https://cdn.other.example',
+    );
+    expect(screen.queryByRole('button', { name: /Allow access/ })).toBeNull();
+  });
+
+  it('offers to allow the site it redirects to when that was refused, then refreshes', async () => {
+    const { actions } = renderSources([redirected('redirect-refused')]);
+    fireEvent.click(screen.getByRole('button', { name: named('Allow access to cdn.other.example') }));
+    expect(actions.requestOrigin).toHaveBeenCalledWith('https://cdn.other.example');
+    await waitFor(() => expect(actions.refresh).toHaveBeenCalledWith('acme'));
+  });
+});

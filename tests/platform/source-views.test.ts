@@ -31,6 +31,7 @@ describe('loadSources', () => {
         id: 'dovetail',
         title: 'Dovetail',
         url: 'https://dovetailapp.com/legal/data-subprocessors',
+        redirectsTo: null,
         origin: 'bundled',
         fileName: null,
         vendorCount: bundled.vendors.length,

@@ -53,9 +53,19 @@ describe('popup: the current site', () => {
   });
 
   it('explains a tab without a website', () => {
-    for (const tabUrl of [null, 'chrome://newtab/', 'about:blank', 'file:///home/me/a.html']) {
+    for (const tabUrl of [
+      null,
+      'chrome://newtab/',
+      'about:blank',
+      'file:///home/me/a.html',
+      // A vendor's host under another scheme is still no website: the badge ignores these too.
+      'file://stripe.com/share/invoice.html',
+      'ftp://stripe.com/pub/',
+      'chrome://stripe.com/',
+    ]) {
       const { unmount } = renderPopup({ tabUrl });
       expect(screen.getByText('No website in this tab'), String(tabUrl)).toBeTruthy();
+      expect(screen.queryByRole('article'), String(tabUrl)).toBeNull();
       unmount();
     }
   });

@@ -35,10 +35,19 @@ function copy<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-function createArea(name: string, listeners: Set<Listener>) {
+/** What an item costs against the quota, as Chrome counts it: the key plus its value as JSON. */
+function itemBytes(key: string, value: unknown): number {
+  return Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(value) ?? '');
+}
+
+function createArea(name: string, listeners: Set<Listener>, defaultQuota = Number.POSITIVE_INFINITY) {
   let data = new Map<string, unknown>();
   const area = {
     failing: null as Error | null,
+    /** Bytes the area holds at most; a set() past it fails as Chrome's does, changing nothing. */
+    quotaBytes: defaultQuota,
+    /** Test access: the bytes in use, as Chrome's getBytesInUse() counts them. */
+    bytesInUse: () => [...data].reduce((sum, [key, value]) => sum + itemBytes(key, value), 0),
     async get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
       if (area.failing) throw area.failing;
       const wanted =
@@ -47,6 +56,9 @@ function createArea(name: string, listeners: Set<Listener>) {
     },
     async set(items: Record<string, unknown>): Promise<void> {
       if (area.failing) throw area.failing;
+      const after = new Map([...data, ...Object.entries(items)]);
+      const bytes = [...after].reduce((sum, [key, value]) => sum + itemBytes(key, value), 0);
+      if (bytes > area.quotaBytes) throw new Error('Resource::kQuotaBytes quota exceeded');
       const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};
       for (const [key, value] of Object.entries(items)) {
         changes[key] = { oldValue: copy(data.get(key)), newValue: copy(value) };
@@ -67,6 +79,7 @@ function createArea(name: string, listeners: Set<Listener>) {
     clear() {
       data = new Map();
       area.failing = null;
+      area.quotaBytes = defaultQuota;
     },
   };
   return area;
@@ -114,8 +127,13 @@ export interface FakeAlarm {
 }
 
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../../manifest.json'), 'utf8')) as {
+  permissions?: string[];
   host_permissions?: string[];
 };
+// storage.local holds 10 MB (chrome.storage.local.QUOTA_BYTES) unless the manifest asks for more.
+const LOCAL_QUOTA = manifest.permissions?.includes('unlimitedStorage')
+  ? Number.POSITIVE_INFINITY
+  : 10_485_760;
 
 export function createFakeBrowser() {
   const storageListeners = new Set<Listener>();
@@ -135,7 +153,7 @@ export function createFakeBrowser() {
   };
   const fake = {
     storage: {
-      local: createArea('local', storageListeners),
+      local: createArea('local', storageListeners, LOCAL_QUOTA),
       sync: createArea('sync', storageListeners) as ReturnType<typeof createArea> | undefined,
       session: createArea('session', storageListeners),
       onChanged: {

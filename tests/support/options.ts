@@ -19,6 +19,7 @@ export function sourceView(overrides: Partial<SourceView> = {}): SourceView {
     id: 'dovetail',
     title: 'Dovetail',
     url: DOVETAIL_URL,
+    redirectsTo: null,
     origin: 'bundled',
     fileName: null,
     vendorCount: 7,

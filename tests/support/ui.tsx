@@ -43,10 +43,4 @@ export function renderWithI18n(ui: ComponentChild, value: I18n = i18n) {
 export const german = translation('de');
 export const french = translation('fr');
 
-/** Text as a reader sees it: without the invisible Unicode isolates around list text. */
-export function visible(text: string | null | undefined): string {
-  return (text ?? '')
-    .replace(/[\u2066-\u2069]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { visible } from './visible';

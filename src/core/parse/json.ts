@@ -2,7 +2,7 @@
 import type { VendorFacts } from '../assess';
 import { LIST_FORMAT, type ListSource, type Vendor, validateList } from '../list';
 import { CERTIFICATION_LABELS } from '../normalize/certifications';
-import { cleanDomain, domainsFor } from '../normalize/domains';
+import { domainsFor } from '../normalize/domains';
 import { cleanText, MAX_NAME } from '../normalize/text';
 import { hostOf, normalizeWebsite } from '../normalize/url';
 import { type ParseError, type ParseResult, parseError } from '../result';
@@ -21,10 +21,13 @@ function fail(result: ParseResult): JsonInput {
 /** A stored or imported v1 vendor is re-cleaned like any other untrusted input. */
 function factsOfV1(v: Vendor): VendorFacts {
   const website = normalizeWebsite(v.website);
-  const own = domainsFor(website ? hostOf(website) : null, v.domains);
-  const hosting = [...(v.hostingDomains ?? []), ...own.hostingDomains]
-    .map(cleanDomain)
-    .filter((d): d is string => d !== null && !own.domains.includes(d));
+  // What the document claims is weighed again: only the website's own subtree (and curated aliases)
+  // is the vendor's; the rest is kept as unverified, capped.
+  const own = domainsFor(
+    website ? hostOf(website) : null,
+    [...v.domains, ...(v.unverifiedDomains ?? [])],
+    v.hostingDomains,
+  );
   const items = (xs: string[]) =>
     xs
       .map((x) => cleanText(x))
@@ -34,7 +37,8 @@ function factsOfV1(v: Vendor): VendorFacts {
     name: cleanText(v.name, MAX_NAME),
     website,
     domains: own.domains,
-    ...(hosting.length ? { hostingDomains: [...new Set(hosting)] } : {}),
+    ...(own.hostingDomains.length ? { hostingDomains: own.hostingDomains } : {}),
+    ...(own.unverifiedDomains.length ? { unverifiedDomains: own.unverifiedDomains } : {}),
     location: { text: cleanText(v.location.text, 300), country: v.location.country },
     certifications: v.certifications.slice(0, 100).map((c) => ({
       id: c.id,
