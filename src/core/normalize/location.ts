@@ -1,11 +1,31 @@
 // Location text to one ISO 3166-1 alpha-2 country, or null when it names none or several.
 import countries from 'i18n-iso-countries';
+import de from 'i18n-iso-countries/langs/de.json';
 import en from 'i18n-iso-countries/langs/en.json';
+import es from 'i18n-iso-countries/langs/es.json';
+import fr from 'i18n-iso-countries/langs/fr.json';
+import it from 'i18n-iso-countries/langs/it.json';
+import ja from 'i18n-iso-countries/langs/ja.json';
+import ko from 'i18n-iso-countries/langs/ko.json';
+import nl from 'i18n-iso-countries/langs/nl.json';
+import pt from 'i18n-iso-countries/langs/pt.json';
 import adequacy from '../../../assets/data/eea-adequacy.json';
 import data from '../../../assets/data/location-aliases.json';
 import { cleanText, stripTrailingStop } from './text';
 
 countries.registerLocale(en);
+
+// Lists in other languages name countries in them ("Deutschland", "Irlande", "アメリカ合衆国"): the
+// languages of the list labels (assets/data/list-labels.json), looked up in one map.
+const FOREIGN: Map<string, string> = new Map();
+for (const locale of [de, fr, es, it, nl, pt, ja, ko]) {
+  for (const [code, names] of Object.entries(locale.countries)) {
+    for (const name of Array.isArray(names) ? names : [names]) {
+      const key = name.normalize('NFC').toLowerCase();
+      if (!FOREIGN.has(key)) FOREIGN.set(key, code);
+    }
+  }
+}
 
 // No prototype: a location part such as "constructor" or "__proto__" must find no alias (on a plain
 // object it found Object's own members, and the list failed validation as a whole).
@@ -26,12 +46,13 @@ function countryOfPart(part: string): string | null | { region: string } {
   const alias = ALIASES[key] ?? ALIASES[key.replace(/\./g, '')];
   if (alias) return alias;
   // Two-letter parts are left alone: "San Francisco, CA" is California, not Canada.
-  if (key.length === 2) return null;
+  // ("日本" and "미국" are two characters too, and are countries.)
+  if (key.length === 2 && /^[\x20-\x7e]+$/.test(key)) return null;
   if (key.length === 3 && /^[a-z]{3}$/.test(key)) return countries.alpha3ToAlpha2(key.toUpperCase()) ?? null;
   // No country name is this long ("South Georgia and the South Sandwich Islands" is 44), and the
   // library's look-up scans every name, so a long part is not looked up at all.
   if (key.length > 60) return null;
-  return countries.getAlpha2Code(part.trim(), 'en') ?? null;
+  return countries.getAlpha2Code(part.trim(), 'en') ?? FOREIGN.get(key.normalize('NFC')) ?? null;
 }
 
 export interface Location {

@@ -6,31 +6,32 @@ import type { FieldKey } from './fields';
 type LabelField = FieldKey;
 const FIELDS: LabelField[] = ['dpa', 'certifications', 'location', 'data', 'website', 'name', 'use'];
 
+// Japanese and Korean write compounds without spaces: their words match anywhere.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const LETTER = /[\p{L}\p{N}]/u;
+
 interface Language {
   head: 'first' | 'last';
-  words: [LabelField, string][];
+  words: [LabelField, string, boolean][];
   list: string[];
   documents: string[];
 }
 
 const LANGUAGES: Language[] = Object.values(data.languages).map((lang) => ({
   head: lang.head === 'last' ? 'last' : 'first',
-  words: FIELDS.flatMap((field) => (lang[field] ?? []).map((w): [LabelField, string] => [field, w])),
+  words: FIELDS.flatMap((field) =>
+    (lang[field] ?? []).map((w): [LabelField, string, boolean] => [field, w, CJK.test(w)]),
+  ),
   list: lang.list,
   documents: lang.documents,
 }));
-
-// Japanese and Korean write compounds without spaces: their words match anywhere.
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const LETTER = /[\p{L}\p{N}]/u;
 
 export function foldLabel(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Where `word` starts in `text` at a word start (anywhere for CJK words), or -1. */
-function wordAt(text: string, word: string): number {
-  const anywhere = CJK.test(word);
+function wordAt(text: string, word: string, anywhere = CJK.test(word)): number {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
     if (anywhere || at === 0 || !LETTER.test(text[at - 1] ?? '')) return at;
   }
@@ -47,8 +48,8 @@ export function foreignLabel(label: string): FieldKey | null {
   if (!text || text.length > 60) return null;
   for (const lang of LANGUAGES) {
     let best: { field: LabelField; at: number; end: number } | null = null;
-    for (const [field, word] of lang.words) {
-      const at = wordAt(text, word);
+    for (const [field, word, anywhere] of lang.words) {
+      const at = wordAt(text, word, anywhere);
       if (at < 0) continue;
       const end = at + word.length;
       const better =

@@ -16,6 +16,9 @@ const PURPOSE_WORDS =
 const FILE_OR_PATH = /\/|\.(pdf|docx?|js|css|png|jpe?g|svg|zip)$/i;
 
 export const MAX_NAME_WORDS = 10;
+// A name may end in a full stop when a legal form ends it ("Acme Ltda.", "Nexi S.p.A.").
+const LEGAL_FORM_STOP =
+  /(?:^|[\s,])(?:inc|ltd|ltda|co|corp|gmbh|ag|pty|bhd|l\.l\.c|s\.a|s\.a\.s|s\.p\.a|s\.r\.l|s\.l|b\.v|n\.v|a\.s|p\.l\.c|e\.v|k\.k|s\.e)\.$/i;
 
 /** A place, not a vendor: "Germany", "EU", "United States". */
 export function isPlace(text: string): boolean {
@@ -31,8 +34,7 @@ export function looksLikeName(text: string): boolean {
   const name = text.trim();
   if (name.length < 2 || name.length > 80) return false;
   if (name.split(/\s+/).length > MAX_NAME_WORDS) return false;
-  if (/[.?!:;,]$/.test(name) && !/\b(inc|ltd|co|corp|l\.l\.c|s\.a|b\.v|n\.v|a\.s|p\.l\.c)\.$/i.test(name))
-    return false;
+  if (/[.?!:;,]$/.test(name) && !LEGAL_FORM_STOP.test(name)) return false;
   if (!/\p{L}/u.test(name) || FILE_OR_PATH.test(name)) return false;
   if (NAVIGATION.test(name) || PURPOSE_WORDS.test(name)) return false;
   // "Data processed" is a label; "Twilio Services" is a name that holds a label's word.

@@ -95,7 +95,7 @@ function boldOnlyName(el: Element): string | null {
   return text.length > 0 && text.length <= 80 && !text.endsWith(':') ? text : null;
 }
 
-const NAME_LIKE = (text: string) => text.length > 0 && text.length <= 80 && !/[.?!:]$/.test(text);
+const NAME_LIKE = (text: string) => text.length > 0 && text.length <= 80 && !/[?!:：]$/.test(text);
 // A glossary is a definition list too: its descriptions define ("means", "refers to").
 const DEFINITION = /^(means|refers|is|are|shall|has the meaning)\b/i;
 
@@ -157,11 +157,8 @@ function collectSections(doc: Document): Section[] {
       if (BLOCKS.has(child.name) || isLeafDiv(child)) {
         const text = cleanText(textOf(child));
         const alone = text.replace(/[:：]$/, '').trim();
-        if (
-          (child.name === 'dt' || child.name === 'div' || /[:：]$/.test(text)) &&
-          classifyLabel(alone) &&
-          alone.length <= 60
-        ) {
+        const onlyLabel = !/[:：]/.test(alone) && alone.split(' ').length <= 5 && classifyLabel(alone);
+        if ((child.name === 'dt' || child.name === 'div' || /[:：]$/.test(text)) && onlyLabel) {
           pendingLabel = alone;
           continue;
         }
