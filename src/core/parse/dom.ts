@@ -124,7 +124,8 @@ export function textOf(node: ChildNode | Document, max = 20000): string {
   let out = '';
   const walk = (n: ChildNode | Document): void => {
     if (out.length > max) return;
-    if (n.type === 'text') out += (n as { data: string }).data;
+    // Source line breaks are spaces, as a browser shows them; only <br> and blocks break lines.
+    if (n.type === 'text') out += (n as { data: string }).data.replace(/[ \t\n\r\f]+/g, ' ');
     else if ('children' in n) {
       if (n.type !== 'root' && isElement(n as ChildNode)) {
         const el = n as Element;

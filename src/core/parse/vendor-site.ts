@@ -3,6 +3,10 @@
 import { registrableDomain } from '../normalize/public-suffix';
 import { normalizeWebsite } from '../normalize/url';
 
+// Subdomains that hold a vendor's documents, not its site: "trust.acme.com", "legal.acme.com".
+const DOCUMENT_HOST =
+  /(^|\.)(trust|legal|privacy|gdpr|security|compliance|docs|help|support|status|policies)\.$/i;
+
 /** The site a link belongs to: the link itself when it is the site's home page, else its domain. */
 export function siteOf(href: string): string | null {
   const website = normalizeWebsite(href);
@@ -11,7 +15,7 @@ export function siteOf(href: string): string | null {
   const host = url.hostname.replace(/\.$/, '');
   const domain = registrableDomain(host);
   if (!domain) return null;
-  const home = (host === domain || host === `www.${domain}`) && url.pathname === '/' && !url.search;
+  const home = url.pathname === '/' && !url.search && !DOCUMENT_HOST.test(host.slice(0, -domain.length));
   return home ? website : `https://${domain}`;
 }
 
