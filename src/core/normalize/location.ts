@@ -78,5 +78,30 @@ export function normalizeLocation(raw: string): Location {
   // APAC") leave it open, unless the region only restates it ("Ireland (EU)").
   const only = found.size === 1 ? ([...found][0] ?? null) : null;
   const restated = only !== null && EEA.has(only) && [...regions].every((r) => EUROPE.has(r));
-  return { text, country: only && (regions.size === 0 || restated) ? only : null };
+  if (only && (regions.size === 0 || restated)) return { text, country: only };
+  return { text, country: regions.size === 0 ? countryOfAddress(text) : null };
+}
+
+/**
+ * A postal address names its country on its last line, after a street and a town that may look
+ * like countries ("Atlanta, Georgia, USA") or carry a postal code ("L-1855 Luxembourg"). Only one
+ * address: a list of places ("Paris, France; Berlin, Germany", "Germany, France") is not one.
+ */
+function countryOfAddress(text: string): string | null {
+  if (/[;/|]|\sand\s|\s&\s/i.test(text)) return null;
+  const lines = text.split(/\s*,\s*/);
+  if (lines.length < 3 && !/\d/.test(text)) return null;
+  const last = (lines.at(-1) ?? '')
+    .split(/\s+/)
+    .filter((word) => !/\d/.test(word))
+    .join(' ');
+  const country = last ? countryOfPart(last) : null;
+  if (typeof country !== 'string') return null;
+  // The lines before name a street and a town, not more countries; a state named like a country
+  // stands just before the country ("Georgia").
+  if (lines.length > 16) return null;
+  const named = lines.slice(0, -1).map((line) => typeof countryOfPart(line) === 'string');
+  const street = named.some((isCountry) => !isCountry);
+  const elsewhere = named.slice(0, -1).some(Boolean);
+  return street && !elsewhere ? country : null;
 }

@@ -95,7 +95,12 @@ function itemOf(li: Element): Item | null {
     add('location', paren[1]);
     rest = rest.slice(paren[0].length).replace(/^[\s,:–—-]+/, '');
   }
-  for (const part of rest.split(PARTS)) {
+  for (const whole of rest.split(PARTS)) {
+    // "hosting and databases (Belgium)": a place in closing brackets is where the vendor is.
+    const place = /^(.*\S)\s*\(([^()]{2,80})\)[.\s]*$/.exec(whole);
+    const placed = place?.[1] && place[2] && isPlace(place[2]);
+    if (placed) add('location', place[2] ?? '');
+    const part = placed ? (place[1] ?? '') : whole;
     const labelled = /^([^:]{2,40}):\s*(.+)$/.exec(part);
     const key = labelled?.[1] ? classifyLabel(labelled[1]) : null;
     if (labelled?.[2] && key && key !== 'name' && key !== 'website') add(key, labelled[2]);

@@ -1,5 +1,6 @@
 // Header and label words in other languages (assets/data/list-labels.json).
 import { describe, expect, it } from 'vitest';
+import { normalizeLocation } from '../../../src/core/normalize/location';
 import { classifyLabel } from '../../../src/core/parse/fields';
 import { isListHeading } from '../../../src/core/parse/labels';
 import { byName, parseOk } from '../support/fixture-lists';
@@ -56,5 +57,13 @@ describe('labels in eight languages', () => {
       country: 'DE',
     });
     expect(byName(list, 'Stripe Payments Europe, Limited').location.country).toBe('IE');
+  });
+
+  it('reads an address’s last line past a postal code or a state named like a country', () => {
+    expect(normalizeLocation('38 Avenue John F. Kennedy, L-1855 Luxemburgo').country).toBe('LU');
+    expect(normalizeLocation('Atlanta, Georgia, Estados Unidos').country).toBe('US');
+    // Lists of places are not addresses: no single country.
+    expect(normalizeLocation('Paris, France; Berlin, Germany').country).toBeNull();
+    expect(normalizeLocation('Germany, France, United States').country).toBeNull();
   });
 });
