@@ -18,6 +18,9 @@ interface Item {
 const LISTS = new Set(['ul', 'ol']);
 // A list's heading that says it lists vendors makes its plain items believable.
 const VENDOR_HEADING = /sub-?processors?|vendors?|service providers?|third[- ]part|partners?|suppliers?/i;
+// Headings of lists that look like vendors but are the publisher's own: offices, features, plans.
+const OWN_HEADING =
+  /\b(offices?|locations|team|teams|features?|benefits|why|pricing|plans?|faq|careers|jobs|events)\b/i;
 // "Acme Holdings, Inc. d/b/a Widgetly": the trade name belongs to the name as written.
 const DBA_WORDS = '(?:d\\/b\\/a|d\\.b\\.a\\.?|dba|doing business as|t\\/a|trading as)';
 const DBA = new RegExp(
@@ -61,11 +64,13 @@ function leadOf(nodes: ChildNode[]): { name: string; href: string | null; rest: 
     rest = rest.replace(/^[:：]\s*/, '');
     return { name, href, rest };
   }
-  // Plain text: "Acme GmbH – Payments – Germany" names the vendor before the first dash.
+  // Plain text: "Acme GmbH – Payments – Germany" and "Acme GmbH: payments" name the vendor first.
   const text = textOfNodes(nodes);
   const parts = text.split(/\s+[–—-]\s+/);
-  if (parts.length < 2) return null;
-  return { name: parts[0] ?? '', href: null, rest: parts.slice(1).join(' – ') };
+  if (parts.length >= 2) return { name: parts[0] ?? '', href: null, rest: parts.slice(1).join(' – ') };
+  const colon = /^([^:：]{2,80})[:：]\s*(.+)$/.exec(text);
+  if (!colon?.[1] || classifyLabel(colon[1])) return null;
+  return { name: colon[1], href: null, rest: colon[2] ?? '' };
 }
 
 function itemOf(li: Element): Item | null {
@@ -87,7 +92,8 @@ function itemOf(li: Element): Item | null {
   const fields: RawVendor['fields'] = {};
   const add = (key: keyof RawVendor['fields'], value: string) => {
     const v = value.replace(/[.\s]+$/, '').trim();
-    if (v) fields[key] = fields[key] ? `${fields[key]}, ${v}` : v;
+    const unwrapped = /^\(([^()]*)\)$/.exec(v)?.[1] ?? v; // "**Postmark** (email)"
+    if (unwrapped) fields[key] = fields[key] ? `${fields[key]}, ${unwrapped}` : unwrapped;
   };
   // "(United States)" right after the name is where the vendor is.
   const paren = /^\(([^)]{2,80})\)\s*/.exec(rest);
@@ -123,7 +129,7 @@ export function vendorsFromBullets(doc: Document): RawVendor[] {
     const described = items.filter((i) => Object.keys(i.raw.fields).length > 0);
     const believable =
       items.filter((i) => i.linked).length * 2 >= items.length ||
-      items.filter((i) => i.located).length * 2 >= items.length ||
+      (items.filter((i) => i.located).length * 2 >= items.length && !OWN_HEADING.test(heading)) ||
       VENDOR_HEADING.test(heading) ||
       isListHeading(heading);
     if (

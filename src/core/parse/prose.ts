@@ -26,8 +26,12 @@ function boldNames(p: Element): { name: string; href: string | null }[] {
     if (!BOLD.has(el.name)) continue;
     const name = cleanText(textOf(el));
     // A bold label that opens the paragraph ("**Note:** …", "**Hosting**: …") is not a name.
-    const after = text.slice(text.indexOf(name) + name.length);
+    const at = text.indexOf(name);
+    const after = text.slice(at + name.length);
     if (/^\s*[:：]/.test(after) || !looksLikeName(name)) continue;
+    // "your **Insights Dashboard**" is the publisher's; a list item led by a bold term is a bullet.
+    if (/\b(our|your|its|their|my)\s*$/i.test(text.slice(Math.max(0, at - 8), at))) continue;
+    if (p.name === 'li' && at === 0) continue;
     if (!/^[\p{Lu}\p{N}]/u.test(name) && !/[^\p{Script=Latin}\s\p{P}]/u.test(name)) continue; // "**not**"
     const inner = el.children.find((c) => isElement(c) && c.name === 'a');
     const href = inner && isElement(inner) ? (inner.attribs.href ?? null) : null;

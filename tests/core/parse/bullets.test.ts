@@ -76,4 +76,25 @@ describe('bullet lists of vendors', () => {
     </main></body></html>`;
     expect(names(parseOk(html))).toEqual(['Snowflake Inc.', 'Zendesk, Inc.']);
   });
+
+  it('reads "Vendor: purpose (Place)" and "**Vendor** (purpose)" items', () => {
+    const list = parseOk(
+      '# Subprocessors\n\n- Stripe: payments (United States)\n- Hetzner Online GmbH: hosting (Germany)\n- Note: we review vendors yearly\n',
+    );
+    expect(names(list)).toEqual(['Stripe', 'Hetzner Online GmbH']);
+    expect(byName(list, 'Stripe').location.country).toBe('US');
+    const parens = parseOk('## Our vendors\n\n- **Amazon Web Services** (hosting)\n- **Postmark** (email)\n');
+    expect(byName(parens, 'Postmark').use).toEqual(['email']);
+  });
+
+  it('does not read the publisher’s offices or features as vendors', () => {
+    const offices =
+      '<!doctype html><main><h2>Our offices</h2><ul><li><strong>Berlin</strong> – Engineering – Germany</li><li><strong>Austin</strong> – Sales – United States</li></ul></main>';
+    const features =
+      '<!doctype html><main><h2>Why Acme</h2><ul><li><strong>Data residency</strong> – choose EU or US hosting</li><li><strong>SSO</strong> – sign in with Okta</li></ul></main>';
+    for (const html of [offices, features]) {
+      const result = parse(html, { today: TODAY });
+      expect(result.ok ? names(result.list) : result.error.code).toBe('no-vendors');
+    }
+  });
 });

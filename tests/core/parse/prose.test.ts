@@ -40,4 +40,10 @@ describe('prose', () => {
     });
     expect(result.ok ? names(result.list) : result.error.code).toBe('no-vendors');
   });
+
+  it('leaves out "our"/"your" products', () => {
+    const html =
+      '<!doctype html><main><h2>Analytics</h2><p>We measure usage with <strong>Mixpanel</strong>. Results appear in your <strong>Insights Dashboard</strong>.</p></main>';
+    expect(names(parseOk(html))).toEqual(['Mixpanel']);
+  });
 });
