@@ -7,6 +7,7 @@ import { chromiumFigures } from './chromium-figures';
 import { dataFigures } from './data-figures';
 import { loadWorkload } from './load-workload';
 import { matchFigures } from './match-figures';
+import { parseFigures } from './parse-figures';
 import { searchFigures } from './search-figures';
 import { formatTable, type Row } from './table';
 
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     ...(wanted('search') ? searchFigures(workload, log) : []),
     ...(wanted('match') ? matchFigures(workload, log) : []),
     ...(wanted('data') ? dataFigures(workload, log) : []),
+    ...(wanted('parse') ? parseFigures(log) : []),
     ...chromium.rows,
   ];
   const cpu = cpus();

@@ -35,7 +35,20 @@ const REGIONS = new Set(data.regions);
 const EUROPE = new Set(['eu', 'e.u.', 'european union', 'europe', 'eea', 'european economic area']);
 const EEA = new Set(adequacy.eea);
 
+// The country library scans every name per look-up; lists repeat their few places many times.
+const CACHE = new Map<string, string | null | { region: string }>();
+const CACHE_MAX = 10_000;
+
 function countryOfPart(part: string): string | null | { region: string } {
+  const cached = CACHE.get(part);
+  if (cached !== undefined) return cached;
+  const found = lookUpPart(part);
+  if (CACHE.size >= CACHE_MAX) CACHE.clear();
+  CACHE.set(part, found);
+  return found;
+}
+
+function lookUpPart(part: string): string | null | { region: string } {
   const key = part
     .toLowerCase()
     .replace(/^the\s+/, '')
