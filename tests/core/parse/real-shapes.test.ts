@@ -41,7 +41,7 @@ describe('real shapes of published lists', () => {
     const pct = (x: number) => `${(x * 100).toFixed(0)} %`.padStart(6);
     const table = rows.map(
       (r) =>
-        `${r.file.padEnd(32)} ${r.reader.padEnd(16)} recall ${pct(r.recall)}  precision ${pct(r.precision)}`,
+        `${r.file.replace('real-shapes/', '').padEnd(32)} ${r.reader.padEnd(16)} recall ${pct(r.recall)}  precision ${pct(r.precision)}`,
     );
     const recall = rows.reduce((s, r) => s + r.recall, 0) / rows.length;
     const precision = rows.reduce((s, r) => s + r.precision, 0) / rows.length;
