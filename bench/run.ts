@@ -9,6 +9,7 @@ import { followFigures } from './follow-figures';
 import { loadWorkload } from './load-workload';
 import { matchFigures } from './match-figures';
 import { parseFigures } from './parse-figures';
+import { readerFigures } from './reader-figures';
 import { searchFigures } from './search-figures';
 import { storageFigures } from './storage-figures';
 import { formatTable, type Row } from './table';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     ...(wanted('data') ? dataFigures(workload, log) : []),
     ...(wanted('storage') ? storageFigures(workload, log) : []),
     ...(wanted('parse') ? parseFigures(workload, log) : []),
+    ...(wanted('readers') ? readerFigures(log) : []),
     ...chromium.rows,
     ...follow,
   ];

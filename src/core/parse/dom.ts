@@ -19,7 +19,7 @@ const SKIP = new Set([
   'head',
   'nav',
 ]);
-const BLOCK = new Set([
+export const BLOCK = new Set([
   'p',
   'div',
   'li',
@@ -88,8 +88,35 @@ export function isSkipped(el: Element): boolean {
 // but its headings and links ("Company", "About us") are never vendors.
 const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'dialog', 'alertdialog']);
 
+// Cookie and consent banners are often plain <div>s: their class or id names them.
+const CHROME_NAMES = /(^|[\s_-])(cookies?|consent|gdpr-banner|cc-banner|onetrust)([\s_-]|$)/i;
+
 export function isPageChrome(el: Element): boolean {
-  return el.name === 'footer' || el.name === 'dialog' || CHROME_ROLES.has(el.attribs.role ?? '');
+  return (
+    el.name === 'footer' ||
+    el.name === 'dialog' ||
+    CHROME_ROLES.has(el.attribs.role ?? '') ||
+    CHROME_NAMES.test(el.attribs.class ?? '') ||
+    CHROME_NAMES.test(el.attribs.id ?? '')
+  );
+}
+
+/**
+ * Visits the content elements (no page chrome, no skipped parts, no tables) in document order, with
+ * the text of the nearest heading before each. `visit` returns true to look inside the element too.
+ */
+export function walkContent(doc: Document, visit: (el: Element, heading: string) => boolean): void {
+  let heading = '';
+  const stack: ChildNode[] = [...doc.children].reverse();
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    if (!isElement(n) || isSkipped(n) || isPageChrome(n) || n.name === 'table') continue;
+    if (/^h[1-6]$/.test(n.name)) {
+      heading = textOf(n, 300).replace(/\s+/g, ' ').trim();
+      continue;
+    }
+    if (!visit(n, heading)) continue;
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ChildNode);
+  }
 }
 
 /** Text of a subtree with <br> and block ends as newlines; bounded so hostile pages stay cheap. */
@@ -97,7 +124,8 @@ export function textOf(node: ChildNode | Document, max = 20000): string {
   let out = '';
   const walk = (n: ChildNode | Document): void => {
     if (out.length > max) return;
-    if (n.type === 'text') out += (n as { data: string }).data;
+    // Source line breaks are spaces, as a browser shows them; only <br> and blocks break lines.
+    if (n.type === 'text') out += (n as { data: string }).data.replace(/[ \t\n\r\f]+/g, ' ');
     else if ('children' in n) {
       if (n.type !== 'root' && isElement(n as ChildNode)) {
         const el = n as Element;

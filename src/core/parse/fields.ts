@@ -1,4 +1,5 @@
 // The fields a list can label, and which header or label text names which field.
+import { foreignLabel } from './labels';
 
 export type FieldKey = 'name' | 'website' | 'location' | 'certifications' | 'data' | 'use' | 'dpa';
 
@@ -34,5 +35,5 @@ export function classifyLabel(label: string): FieldKey | null {
     .trim();
   if (!text || text.length > 60) return null;
   for (const [key, rule] of RULES) if (rule.test(text)) return key;
-  return null;
+  return foreignLabel(text);
 }

@@ -2,8 +2,9 @@
 // This is the shape of the seed (markdown rendered to HTML) and of many static legal pages.
 import type { Document, Element } from 'domhandler';
 import { cleanText } from '../normalize/text';
-import { isElement, isPageChrome, isSkipped, links, textOf } from './dom';
+import { BLOCK, isElement, isPageChrome, isSkipped, links, textOf } from './dom';
 import { classifyLabel, type RawVendor } from './fields';
+import { isListHeading } from './labels';
 
 interface Block {
   label: string | null;
@@ -15,6 +16,8 @@ interface Section {
   name: string;
   level: number;
   blocks: Block[];
+  /** A term of a definition list of vendors: its list says it is a vendor, one fact is enough. */
+  term?: boolean;
 }
 
 // Headings that introduce or close a list rather than name a vendor.
@@ -24,26 +27,66 @@ const NOT_A_VENDOR =
 const BLOCKS = new Set(['li', 'p', 'dd', 'dt']);
 const HEADING = /^h([1-6])$/;
 
+// "Label: value", with or without a space after the colon; full-width colons in Japanese.
+const LABELLED = /^\s*([^:：\n]{2,60})[:：]\s*([\s\S]*)$/;
+
 /** A block's label: a leading <strong>/<b>, or "Label: value" text. */
 function readBlock(el: Element): Block {
   const text = textOf(el);
   const blockLinks = links(el);
   const first = el.children.find((c) => c.type !== 'text' || (c as { data: string }).data.trim() !== '');
   if (first && isElement(first) && (first.name === 'strong' || first.name === 'b')) {
-    const label = cleanText(textOf(first)).replace(/:$/, '').trim();
+    const label = cleanText(textOf(first))
+      .replace(/[:：]$/, '')
+      .trim();
     const rest = text.slice(text.indexOf(textOf(first)) + textOf(first).length);
     if (classifyLabel(label))
-      return { label, value: cleanText(rest.replace(/^\s*:/, '')), links: blockLinks };
+      return { label, value: cleanText(rest.replace(/^\s*[:：]/, '')), links: blockLinks };
   }
-  const m = /^\s*([^:\n]{2,60}):\s*([\s\S]+)$/.exec(text);
+  const m = LABELLED.exec(text);
   if (m?.[1] && classifyLabel(m[1]))
     return { label: cleanText(m[1]), value: cleanText(m[2] ?? ''), links: blockLinks };
   return { label: null, value: cleanText(text), links: blockLinks };
 }
 
+/**
+ * One <p> or card can hold several "<strong>Label:</strong> value<br>" lines: each labelled line
+ * is a block, and the unlabelled lines after it continue its value (a postal address).
+ */
+function readBlocks(el: Element): Block[] {
+  const lines = textOf(el)
+    .split('\n')
+    .map((l) => cleanText(l))
+    .filter(Boolean);
+  if (lines.length < 2) return [readBlock(el)];
+  const elLinks = links(el);
+  const out: Block[] = [];
+  let labelled = false;
+  for (const line of lines) {
+    const m = LABELLED.exec(line);
+    const lineLinks = elLinks.filter((l) => l.text && line.includes(l.text));
+    const current = out.at(-1);
+    if (m?.[1] && classifyLabel(m[1])) {
+      labelled = true;
+      out.push({ label: cleanText(m[1]), value: cleanText(m[2] ?? ''), links: lineLinks });
+    } else if (current?.label) {
+      current.value = current.value ? `${current.value}, ${line}` : line;
+      current.links.push(...lineLinks);
+    } else out.push({ label: null, value: line, links: lineLinks });
+  }
+  return labelled ? out : [readBlock(el)];
+}
+
+/** A <div> that holds only inline content is a block too (cards lay out their lines in divs). */
+function isLeafDiv(el: Element): boolean {
+  return (
+    el.name === 'div' && !el.children.some((c) => isElement(c) && (BLOCK.has(c.name) || HEADING.test(c.name)))
+  );
+}
+
 /** A paragraph that is only bold text reads as a heading: "<p><strong>Stripe</strong></p>". */
 function boldOnlyName(el: Element): string | null {
-  if (el.name !== 'p') return null;
+  if (el.name !== 'p' && !isLeafDiv(el)) return null;
   const kids = el.children.filter((c) => c.type !== 'text' || (c as { data: string }).data.trim() !== '');
   const only = kids[0];
   if (kids.length !== 1 || !only || !isElement(only) || (only.name !== 'strong' && only.name !== 'b'))
@@ -52,10 +95,44 @@ function boldOnlyName(el: Element): string | null {
   return text.length > 0 && text.length <= 80 && !text.endsWith(':') ? text : null;
 }
 
+const NAME_LIKE = (text: string) => text.length > 0 && text.length <= 80 && !/[?!:：]$/.test(text);
+// A glossary is a definition list too: its descriptions define ("means", "refers to").
+const DEFINITION = /^(means|refers|is|are|shall|has the meaning)\b/i;
+
+function termsOf(dl: Element): Element[] {
+  const out: Element[] = [];
+  for (const c of dl.children) {
+    if (!isElement(c)) continue;
+    if (c.name === 'dt' || c.name === 'dd') out.push(c);
+    else if (c.name === 'div') out.push(...termsOf(c)); // HTML allows <div> around each pair
+  }
+  return out;
+}
+
+/** A <dl> whose terms are names, not labels: each <dt> is a vendor, its <dd>s describe it. */
+function vendorTerms(dl: Element): Section[] | null {
+  const items = termsOf(dl);
+  const dts = items.filter((e) => e.name === 'dt').map((e) => cleanText(textOf(e)));
+  const labels = dts.filter((t) => classifyLabel(t)).length;
+  if (dts.length < 2 || labels * 2 >= dts.length || !dts.every(NAME_LIKE)) return null;
+  const out: Section[] = [];
+  for (const el of items) {
+    if (el.name === 'dt') out.push({ name: cleanText(textOf(el), 300), level: 7, blocks: [], term: true });
+    else out.at(-1)?.blocks.push(...readBlocks(el));
+  }
+  return out.some((t) => t.blocks.some((b) => DEFINITION.test(b.value))) ? null : out;
+}
+
 function collectSections(doc: Document): Section[] {
   const sections: Section[] = [];
   let current: Section | null = null;
-  let pendingDt: string | null = null;
+  // A label on its own line ("<dt>Location</dt>", "<div class=label>Location</div>") labels the next.
+  let pendingLabel: string | null = null;
+  const add = (block: Block): void => {
+    if (!block.label && pendingLabel) block.label = pendingLabel;
+    pendingLabel = null;
+    current?.blocks.push(block);
+  };
   const walk = (node: Element | Document): void => {
     for (const child of node.children) {
       if (!isElement(child) || isSkipped(child) || isPageChrome(child) || child.name === 'table') continue;
@@ -68,17 +145,28 @@ function collectSections(doc: Document): Section[] {
           blocks: [],
         };
         sections.push(current);
+        pendingLabel = null;
         continue;
       }
-      if (BLOCKS.has(child.name)) {
-        if (child.name === 'dt') {
-          pendingDt = cleanText(textOf(child));
+      const terms = child.name === 'dl' ? vendorTerms(child) : null;
+      if (terms) {
+        sections.push(...terms);
+        current = null; // text after the list belongs to no term
+        continue;
+      }
+      if (BLOCKS.has(child.name) || isLeafDiv(child)) {
+        const text = cleanText(textOf(child));
+        const alone = text.replace(/[:：]$/, '').trim();
+        const onlyLabel = !/[:：]/.test(alone) && alone.split(' ').length <= 5 && classifyLabel(alone);
+        if ((child.name === 'dt' || child.name === 'div' || /[:：]$/.test(text)) && onlyLabel) {
+          pendingLabel = alone;
           continue;
         }
-        const block = readBlock(child);
-        if (child.name === 'dd' && pendingDt && classifyLabel(pendingDt)) block.label = pendingDt;
-        pendingDt = null;
-        current?.blocks.push(block);
+        if (child.name === 'dt') {
+          pendingLabel = null;
+          continue;
+        }
+        for (const block of readBlocks(child)) add(block);
         continue;
       }
       walk(child);
@@ -89,7 +177,7 @@ function collectSections(doc: Document): Section[] {
 }
 
 function vendorOf(section: Section): RawVendor | null {
-  if (!section.name || NOT_A_VENDOR.test(section.name)) return null;
+  if (!section.name || NOT_A_VENDOR.test(section.name) || isListHeading(section.name)) return null;
   const raw: RawVendor = { name: section.name, website: null, fields: {} };
   let count = 0;
   for (const block of section.blocks) {
@@ -100,7 +188,13 @@ function vendorOf(section: Section): RawVendor | null {
       raw.fields[key] = raw.fields[key] ? `${raw.fields[key]}, ${block.value}` : block.value;
     } else if (!key && !raw.website && block.links[0]) raw.website = block.links[0].href;
   }
-  // One labelled fact plus a link, or two facts, make a vendor; a lone paragraph does not.
+  // One labelled fact plus a link, or two facts, make a vendor; a lone paragraph does not. A term
+  // of a list of vendors is one already: a link, one fact, or a short description will do.
+  if (section.term) {
+    const described = section.blocks.find((b) => !b.label && b.value.length <= 200);
+    if (!raw.fields.use && count === 0 && described) raw.fields.use = described.value;
+    return count >= 1 || raw.website || raw.fields.use ? raw : null;
+  }
   return count >= 2 || (count >= 1 && raw.website) ? raw : null;
 }
 

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PARSE_ERROR_CODES, type ParseResult, parse, validateList } from '../../../src/core/index';
-import { GOOD_FIXTURES, readFixture, SEED_PATH } from '../support/fixture-lists';
-import { FUZZ_TIMEOUT_MS, fuzzParams, timed } from '../support/fuzz';
+import { GOOD_FIXTURES, REAL_SHAPES, readFixture, SEED_PATH } from '../support/fixture-lists';
+import { FUZZ_SCALE, FUZZ_TIMEOUT_MS, fuzzParams, timed } from '../support/fuzz';
 
 // Text a reader sees must carry no control or bidi characters (hardening, issue 6).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is what it looks for.
@@ -48,7 +48,12 @@ function parseChecked(text: string, contentType?: string): void {
   check(result);
 }
 
-const FIXTURES = [readFileSync(SEED_PATH, 'utf8'), ...GOOD_FIXTURES.map(readFixture)];
+// The real shapes (bullets, link lists, prose, labelled cards, other languages) reach every reader.
+const FIXTURES = [
+  readFileSync(SEED_PATH, 'utf8'),
+  ...GOOD_FIXTURES.map(readFixture),
+  ...REAL_SHAPES.map(readFixture),
+];
 
 // Pieces of markdown, HTML and JSON syntax, so random input reaches deep into the parsers.
 const TOKENS = [
@@ -383,11 +388,75 @@ describe('parse, property tests', () => {
         (run: string) => `---\ntitle: ${run}\ndate: ${run}\n---\nLast updated ${run}`,
         (run: string) =>
           `- name: ${JSON.stringify(run)}\n  purpose: ${JSON.stringify(run)}\n  location: [${JSON.stringify(run)}]\n- name: ${run}\n  website: ${run}\n`,
+        // The readers of bullets, link lists, prose, vendor <dl>s and labelled paragraphs.
+        (run: string) =>
+          `<h2>Subprocessors</h2><ul><li><strong>${run}</strong> – ${run} – ${run}</li><li><a href="https://a.com">${run}</a> for ${run}</li></ul>`,
+        (run: string) =>
+          `* [${run}](https://trust.${run}.com/gdpr) for ${run} d/b/a ${run}\n* **A** – ${run}`,
+        (run: string) =>
+          `<ul><li><a href="https://a.com/dpa">${run} data processing agreement</a></li><li><a href="https://b.com">${run} DPA</a></li></ul>`,
+        (run: string) =>
+          `<h2>${run}</h2><p>We use <strong>${run}</strong> (${run}). See <a href="https://a.com">${run} Terms</a></p>`,
+        (run: string) => `<dl><dt>${run}<dd>Zweck: ${run}<br>Sitz: ${run}<dt>B<dd>${run}</dl>`,
+        (run: string) =>
+          `<h3>${run}</h3><p><strong>Finalité :</strong>${run}<br><b>所在地：</b>${run}<br>${run}</p>`,
       );
       fc.assert(
         fc.property(unit, context, (u, wrap) => parseChecked(wrap(u.repeat(Math.ceil(100_000 / u.length))))),
         fuzzParams(30),
       );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
+
+  // Each reader on its own shape, repeated to 200 KB in npm test and to 5 MB in npm run fuzz
+  // (FUZZ_SCALE 30): the time bound grows linearly with the input, so a quadratic reader trips it.
+  const SIZE = Math.min(5_000_000, 200_000 * FUZZ_SCALE);
+  const fill = (unit: string, head: string, tail = '') =>
+    head + unit.repeat(Math.max(1, Math.floor((SIZE - head.length - tail.length) / unit.length))) + tail;
+  it.each([
+    [
+      'bullets',
+      fill('<li><strong>Acme Ltd</strong> – Hosting – Germany</li>\n', '<!doctype html><ul>', '</ul>'),
+    ],
+    [
+      'markdown bullets',
+      fill('* [Acme Inc.](https://trust.acme.com/gdpr) for\n  hosting d/b/a Acme.\n', '# List\n\n'),
+    ],
+    [
+      'one bullet of separators',
+      fill('– d/b/a (x ', '<!doctype html><ul><li><strong>A</strong> ', '</li></ul>'),
+    ],
+    [
+      'link lists',
+      fill(
+        '<li><a href="https://acme.com/dpa">Acme data processing agreement</a></li>',
+        '<!doctype html><ul>',
+      ),
+    ],
+    [
+      'prose',
+      fill(
+        '<p>We use <strong>Acme Cloud</strong>. See <a href="https://a.com/t">Acme Cloud Terms</a></p>',
+        '<!doctype html><h2>Hosting</h2>',
+      ),
+    ],
+    [
+      'one paragraph of bold names and links',
+      fill('<b>Acme</b> <a href="https://a.com/x">Acme T</a> ', '<!doctype html><p>', '</p>'),
+    ],
+    [
+      'vendor definition lists',
+      fill('<dt>Acme Inc.<dd>Zweck: Hosting<br>Sitz: Berlin\n', '<!doctype html><dl>', '</dl>'),
+    ],
+    [
+      'labelled lines in one paragraph',
+      fill('<strong>所在地：</strong>東京<br>\n', '<!doctype html><h3>Acme</h3><p>', '</p>'),
+    ],
+  ])(
+    'reads %s in time linear in the input',
+    (_shape, text) => {
+      parseChecked(text);
     },
     FUZZ_TIMEOUT_MS,
   );

@@ -111,3 +111,41 @@ describe('other heading-per-vendor layouts', () => {
     expect(twilio.use).toEqual(['SMS', 'Voice calls']);
   });
 });
+
+describe('labelled lines in one paragraph, in cards and in definition lists', () => {
+  it('splits one <p> of "<strong>Label:</strong> value<br>" lines, with or without a space', () => {
+    const html =
+      '<!doctype html><h3>Auth0, Inc.</h3><p><strong>Purpose:</strong>Sign-in<br><strong>Location: </strong>United States<br><b>Website:</b> <a href="https://auth0.com">auth0.com</a></p>';
+    const vendor = byName(parseOk(html), 'Auth0, Inc.');
+    expect([vendor.use, vendor.location.country, vendor.website]).toEqual([
+      ['Sign-in'],
+      'US',
+      'https://auth0.com',
+    ]);
+  });
+
+  it('continues a label over the unlabelled lines after it (a postal address)', () => {
+    const html =
+      '<!doctype html><h3>OVH SAS</h3><p><strong>Finalité :</strong> Hébergement<br><strong>Localisation :</strong> 2 rue Kellermann<br>59100 Roubaix<br>France</p>';
+    expect(byName(parseOk(html), 'OVH SAS').location).toEqual({
+      text: '2 rue Kellermann, 59100 Roubaix, France',
+      country: 'FR',
+    });
+  });
+
+  it('reads cards whose lines are <div>s, and a label in its own <div> for the next one', () => {
+    const html = `<!doctype html><div class="card"><h4>Algolia SAS</h4><div class="f"><span>Purpose:</span> Search</div><div class="f"><span>Location:</span>France</div></div>
+      <div class="card"><h4>Scaleway SAS</h4><div class="label">Purpose</div><div class="value">Storage</div><div class="label">Location</div><div class="value">France</div></div>`;
+    const list = parseOk(html);
+    expect(names(list)).toEqual(['Algolia SAS', 'Scaleway SAS']);
+    expect(byName(list, 'Scaleway SAS').use).toEqual(['Storage']);
+  });
+
+  it('reads <dl><dt>Vendor<dd>… but not a glossary', () => {
+    const html = `<!doctype html><dl><dt>Fastly, Inc.<dd>Purpose: CDN<br>Location: United States<dt>Help Scout PBC<dd>Support inbox</dl>
+      <dl><dt>Personal data<dd>means any information about a person<dt>Controller<dd>means the one who decides</dl>`;
+    const list = parseOk(html);
+    expect(names(list)).toEqual(['Fastly, Inc.', 'Help Scout PBC']);
+    expect(byName(list, 'Help Scout PBC').use).toEqual(['Support inbox']);
+  });
+});

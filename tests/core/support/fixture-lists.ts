@@ -17,6 +17,10 @@ export function readFixture(name: string): string {
 
 /** Every fixture that should parse (the error inputs live in errors/). */
 export const GOOD_FIXTURES = readdirSync(LISTS_DIR).filter((f) => /\.(md|html|json|ya?ml|vue|jsx)$/.test(f));
+/** Whole pages in the shapes lists are published in, each with its expected vendors (*.expected.json). */
+export const REAL_SHAPES = readdirSync(join(LISTS_DIR, 'real-shapes'))
+  .filter((f) => /\.(md|html)$/.test(f))
+  .map((f) => `real-shapes/${f}`);
 export const ERROR_FIXTURES = readdirSync(join(LISTS_DIR, 'errors')).map((f) => `errors/${f}`);
 
 export function parseOk(text: string, options: ParseOptions = {}): SubprocessorList {

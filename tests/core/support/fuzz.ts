@@ -6,6 +6,8 @@
 import type fc from 'fast-check';
 
 const scale = Math.max(1, Number(process.env.FUZZ_SCALE ?? 1) || 1);
+/** How many times more work `npm run fuzz` does than `npm test` (1 in npm test). */
+export const FUZZ_SCALE = scale;
 const seedEnv = process.env.FUZZ_SEED;
 export const FUZZ_SEED =
   seedEnv === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(seedEnv ?? 20_261_127) || 20_261_127;
