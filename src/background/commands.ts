@@ -3,11 +3,13 @@
 import { judgeRefresh } from '../core/credibility';
 import { diffLists } from '../core/diff';
 import { summarizeDiff } from '../core/diff-summary';
+import { sourceUrl } from '../core/normalize/url';
 import { parse } from '../core/parse/index';
 import { addToHistory, historyEntry } from '../core/refresh-history';
 import { afterSuccess } from '../core/retry-policy';
 import { t } from '../platform/i18n';
 import { allSources, listOf, snapshotSource } from '../platform/list-store';
+import { followedByPolicy, loadAppliedPolicy } from '../platform/managed-policy';
 import { failure, type Handlers, type Reply } from '../platform/messages';
 import { clearSourceNotification } from '../platform/notifications';
 import { originPattern, releaseOrigin } from '../platform/permissions';
@@ -28,18 +30,6 @@ async function currentSources(): Promise<StoredSource[]> {
 
 function find(record: StoreRecord, id: string): StoredSource | null {
   return allSources(record).find((s) => s.id === id) ?? null;
-}
-
-/** An http(s) address without its fragment; null for anything else. */
-export function sourceUrl(raw: string): string | null {
-  try {
-    const url = new URL(raw.trim());
-    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) return null;
-    url.hash = '';
-    return url.href;
-  } catch {
-    return null;
-  }
 }
 
 /** A readable id that is not taken yet: "example-com", "example-com-2" ... */
@@ -84,7 +74,11 @@ async function refresh({ sourceId }: { sourceId: string }): Promise<Reply> {
   return ok(report.message, sourceId, [report]);
 }
 
-async function addSource({ url: raw, title }: { url: string; title?: string | undefined }): Promise<Reply> {
+/**
+ * Adds a source by its address and fetches it at once: the user's "Add" and an organisation's
+ * policy (apply-policy.ts) both come here. Asks no permission: the page asks before it sends.
+ */
+export async function addSourceByUrl(raw: string, title?: string | null): Promise<Reply> {
   const url = sourceUrl(raw);
   if (!url || !originPattern(url)) return failure(t('commandBadUrl'));
   const existing = (await currentSources()).find((s) => s.url === url);
@@ -115,7 +109,15 @@ async function addSource({ url: raw, title }: { url: string; title?: string | un
   return ok(report?.message ?? '', id, report ? [report] : []);
 }
 
+function addSource({ url, title }: { url: string; title?: string | undefined }): Promise<Reply> {
+  return addSourceByUrl(url, title);
+}
+
 async function removeSource({ id }: { id: string }): Promise<Reply> {
+  const policy = await loadAppliedPolicy();
+  const named = (await currentSources()).find((s) => s.id === id);
+  if (named && followedByPolicy(policy, named.url))
+    return failure(t('commandManagedSource', named.title), id);
   let removed: StoredSource | null = null;
   const refused = await write((record) => {
     removed = find(record, id);

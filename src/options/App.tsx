@@ -6,11 +6,13 @@ import { useI18n } from '../ui/i18n';
 import type { RefreshActions } from './actions';
 import { ExportSection } from './export-section';
 import { HistorySection } from './history-section';
-import { SettingsSection, type SettingsValue } from './settings-section';
+import { type SettingName, SettingsSection, type SettingsValue } from './settings-section';
 import { SourcesSection } from './sources-section';
 
 export interface OptionsAppProps {
   settings: SettingsValue;
+  /** Settings the organisation's policy sets. */
+  lockedSettings?: readonly SettingName[];
   onSaveSettings: (partial: Partial<SettingsValue>) => Promise<SettingsValue>;
   sources: readonly SourceView[];
   /** Sources shipped with the extension (not removable). */
@@ -33,7 +35,11 @@ export function App(props: OptionsAppProps) {
         <h1 class="options__title">{t('optionsHeading')}</h1>
         <p class="muted">{t('optionsIntro')}</p>
       </header>
-      <SettingsSection settings={props.settings} onSave={props.onSaveSettings} />
+      <SettingsSection
+        settings={props.settings}
+        locked={props.lockedSettings ?? []}
+        onSave={props.onSaveSettings}
+      />
       <SourcesSection
         sources={props.sources}
         bundledIds={props.bundledIds}

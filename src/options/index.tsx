@@ -18,7 +18,7 @@ import {
   type SourceView,
 } from '../platform/messages';
 import { requestOrigin } from '../platform/permissions';
-import { loadSettings, onSettingsChanged, type Settings, saveSettings } from '../platform/settings';
+import { loadSettingsState, onSettingsChanged, type SettingsState, saveSettings } from '../platform/settings';
 import { BUNDLED_SOURCE_IDS } from '../platform/store-record';
 import { EmptyState } from '../ui/empty-state';
 import { I18nProvider, makeI18n } from '../ui/i18n';
@@ -53,13 +53,14 @@ export async function start(root: HTMLElement): Promise<void> {
   const i18n = makeI18n(t);
   document.documentElement.lang = i18n.locale;
   document.title = t('optionsTitle');
-  let settings: Settings;
+  let settings: SettingsState;
   let data: PageData;
   const show = () =>
     render(
       <I18nProvider value={i18n}>
         <App
-          settings={settings}
+          settings={settings.settings}
+          lockedSettings={settings.locked}
           onSaveSettings={saveSettings}
           sources={data.sources}
           bundledIds={BUNDLED_SOURCE_IDS}
@@ -72,7 +73,7 @@ export async function start(root: HTMLElement): Promise<void> {
       root,
     );
   try {
-    [settings, data] = await Promise.all([loadSettings(), loadPageData()]);
+    [settings, data] = await Promise.all([loadSettingsState(), loadPageData()]);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     render(
@@ -86,9 +87,12 @@ export async function start(root: HTMLElement): Promise<void> {
     return;
   }
   show();
-  onSettingsChanged((next) => {
-    settings = next;
-    show();
+  // The locks may have changed with the settings (a new policy): read both again.
+  onSettingsChanged(() => {
+    void loadSettingsState().then((next) => {
+      settings = next;
+      show();
+    });
   });
   // Reads are ordered: a slow read must not overwrite a newer one.
   let generation = 0;

@@ -89,7 +89,7 @@ export function SourcesSection({ sources, bundledIds, problem, actions }: Source
             <SourceCard
               key={source.id}
               source={source}
-              removable={!bundledIds.includes(source.id)}
+              removable={!bundledIds.includes(source.id) && !source.managed}
               busy={busyFor(source.id)}
               locked={locked}
               onCommand={onCommand(source)}

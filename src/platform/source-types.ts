@@ -73,4 +73,6 @@ export interface SourceView {
   held: HeldView | null;
   /** A sentence when this source's stored data is damaged (the rest still works); else null. */
   problem: string | null;
+  /** Followed because the organisation's policy names it: the user cannot remove it. */
+  managed: boolean;
 }

@@ -11,3 +11,9 @@ export const VIEW_KEY = 'lens.view';
 export const siteShardKey = (shard: number) => `${VIEW_KEY}.site.${shard}`;
 /** storage.local: chunk K of the read views (the vendors at register indices K * chunkSize ...). */
 export const vendorChunkKey = (chunk: number) => `${VIEW_KEY}.vendors.${chunk}`;
+/** storage.local: the organisation's policy as the worker last applied it (see managed-policy.ts):
+ * the sources it follows and the settings it locks. Written by the worker only. */
+export const POLICY_KEY = 'lens.policy';
+/** storage.session: long work in the worker (refresh of every source, an import, a first load) and
+ * how far it is, for the options page (see progress.ts). Written by the worker only. */
+export const PROGRESS_KEY = 'lens.progress';

@@ -13,6 +13,7 @@ import { seedList, t } from '../support/ui';
 
 const store = vi.hoisted(() => ({
   settings: { badge: true, schedule: 'daily', notifications: true } as Settings,
+  locked: [] as (keyof Settings)[],
   listeners: [] as ((s: Settings) => void)[],
   sources: [] as SourceView[],
   history: [] as HistoryEntry[],
@@ -48,6 +49,7 @@ vi.mock('../../src/platform/messages', () => ({
 vi.mock('../../src/platform/permissions', () => ({ requestOrigin: vi.fn(async () => true) }));
 vi.mock('../../src/platform/settings', () => ({
   loadSettings: vi.fn(async () => ({ ...store.settings })),
+  loadSettingsState: vi.fn(async () => ({ settings: { ...store.settings }, locked: [...store.locked] })),
   saveSettings: vi.fn(async (partial: Partial<Settings>) => {
     store.settings = { ...store.settings, ...partial };
     return { ...store.settings };
@@ -65,6 +67,7 @@ let root: HTMLElement;
 
 beforeEach(() => {
   store.settings = { badge: true, schedule: 'daily', notifications: true };
+  store.locked = [];
   store.listeners.length = 0;
   store.sources = [sourceView()];
   store.history = [];
@@ -108,13 +111,25 @@ describe('options entry', () => {
 
   it('follows a settings change made in another page', async () => {
     await start(root);
-    for (const listener of store.listeners) listener({ ...store.settings, badge: false });
+    store.settings = { ...store.settings, badge: false };
+    for (const listener of store.listeners) listener({ ...store.settings });
     await waitFor(() =>
       expect(screen.getByRole('checkbox', { name: 'Show a badge on vendor sites' })).toHaveProperty(
         'checked',
         false,
       ),
     );
+  });
+
+  it('locks the settings a new policy sets as soon as it is applied', async () => {
+    await start(root);
+    const box = () => screen.getByRole('checkbox', { name: 'Show a badge on vendor sites' });
+    expect(box()).toHaveProperty('disabled', false);
+    store.settings = { ...store.settings, badge: false };
+    store.locked = ['badge'];
+    for (const listener of store.listeners) listener({ ...store.settings });
+    await waitFor(() => expect(box()).toMatchObject({ disabled: true, checked: false }));
+    expect(screen.getByText('Set by your organisation')).toBeTruthy();
   });
 
   it('shows the sources and binds Refresh to the platform command', async () => {

@@ -41,6 +41,7 @@ describe('loadSources', () => {
         retryAt: null,
         held: null,
         problem: null,
+        managed: false,
       },
     ]);
   });

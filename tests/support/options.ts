@@ -29,6 +29,7 @@ export function sourceView(overrides: Partial<SourceView> = {}): SourceView {
     retryAt: null,
     held: null,
     problem: null,
+    managed: false,
     ...overrides,
   };
 }
