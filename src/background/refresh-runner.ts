@@ -29,6 +29,9 @@ export interface RunOptions {
   /** Fetch limits, for tests; the defaults are fetchList's. */
   timeoutMs?: number;
   maxBytes?: number;
+  /** Told when the source's list is being read (vendors null) and once it is read (its vendor
+   * count), for the progress of long work (long-work.ts). */
+  onStep?: (step: { sourceId: string; title: string; vendors: number | null }) => void;
 }
 
 /** What the store write decided, for the notification that follows it. */
@@ -57,12 +60,14 @@ function judged(
   at: string,
   now: number,
   retries: boolean,
+  onRead?: (vendors: number) => void,
 ): { next: StoredSource; attempt: Attempt; notice: Notice } {
   const parsed = parse(fetched.text, {
     url: source.url,
     contentType: fetched.contentType,
     title: source.title,
   });
+  if (parsed.ok) onRead?.(parsed.list.vendors.length);
   const decision = judgeRefresh(stored, parsed);
   if (decision.action === 'reject') {
     const attempt = decisionText(decision, source, null);
@@ -125,9 +130,10 @@ function afterFetch(
   permitted: boolean,
   now: number,
   retries: boolean,
+  onRead?: (vendors: number) => void,
 ): { next: StoredSource; attempt: Attempt; notice: Notice } {
   const at = new Date(now).toISOString();
-  if (result.kind === 'ok') return judged(source, stored, result, at, now, retries);
+  if (result.kind === 'ok') return judged(source, stored, result, at, now, retries, onRead);
   if (result.kind === 'not-modified') {
     // Nothing changed at the source: only the attempt is recorded.
     const attempt: Attempt = { outcome: 'not-modified', message: t('refreshNotModified') };
@@ -155,6 +161,8 @@ export async function refreshOne(id: string, options: RunOptions): Promise<Sourc
   const before = sourceIn(read.kind === 'ok' ? read.record : null, id);
   if (!before?.url) return null;
   const url = before.url;
+  const step = options.onStep;
+  step?.({ sourceId: id, title: before.title, vendors: null });
   const permitted = await hasOrigin(url);
   // Conditional headers need the origin's permission: without it they trigger a CORS preflight the
   // server may refuse. And only a stored list can answer a 304.
@@ -173,7 +181,8 @@ export async function refreshOne(id: string, options: RunOptions): Promise<Sourc
   await updateStore((record) => {
     const source = sourceIn(record, id);
     if (!source || source.url !== url) return null; // removed or changed while we fetched
-    outcome = afterFetch(source, source.list ?? snapshot, result, permitted, now(), retries);
+    const onRead = step && ((vendors: number) => step({ sourceId: id, title: before.title, vendors }));
+    outcome = afterFetch(source, source.list ?? snapshot, result, permitted, now(), retries, onRead);
     record.sources[id] = outcome.next;
     return record;
   });

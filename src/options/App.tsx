@@ -1,6 +1,7 @@
 // The options page: settings, the sources with their refresh, export, and the history of changes.
 // Data and commands arrive as props; the entry point (index.tsx) binds them to the platform.
 import type { HistoryEntry } from '../core/refresh-history';
+import type { Progress } from '../platform/progress';
 import type { SourceView } from '../platform/source-types';
 import { useI18n } from '../ui/i18n';
 import type { RefreshActions } from './actions';
@@ -21,6 +22,8 @@ export interface OptionsAppProps {
   problem: string | null;
   history: readonly HistoryEntry[];
   actions: RefreshActions;
+  /** Long work in the worker and how far it is. */
+  progress?: readonly Progress[];
   /** Today as YYYY-MM-DD (export file names). */
   today: string;
   /** Saves an exported file; the browser's way by default. */
@@ -45,6 +48,7 @@ export function App(props: OptionsAppProps) {
         bundledIds={props.bundledIds}
         problem={props.problem}
         actions={props.actions}
+        progress={props.progress ?? []}
       />
       <HistorySection history={props.history} />
       <ExportSection

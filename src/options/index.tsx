@@ -18,6 +18,7 @@ import {
   type SourceView,
 } from '../platform/messages';
 import { requestOrigin } from '../platform/permissions';
+import { loadProgress, onProgressChanged, type Progress } from '../platform/progress';
 import { loadSettingsState, onSettingsChanged, type SettingsState, saveSettings } from '../platform/settings';
 import { BUNDLED_SOURCE_IDS } from '../platform/store-record';
 import { EmptyState } from '../ui/empty-state';
@@ -37,14 +38,20 @@ const actions: RefreshActions = {
 };
 
 interface PageData {
+  progress: Progress[];
   sources: SourceView[];
   history: HistoryEntry[];
   problem: string | null;
 }
 
 async function loadPageData(): Promise<PageData> {
-  const [sources, history, loaded] = await Promise.all([loadSources(), loadHistory(), loadList()]);
-  return { sources, history, problem: loaded.problem };
+  const [sources, history, loaded, progress] = await Promise.all([
+    loadSources(),
+    loadHistory(),
+    loadList(),
+    loadProgress(),
+  ]);
+  return { sources, history, problem: loaded.problem, progress };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -67,6 +74,7 @@ export async function start(root: HTMLElement): Promise<void> {
           problem={data.problem}
           history={data.history}
           actions={actions}
+          progress={data.progress}
           today={today()}
         />
       </I18nProvider>,
@@ -91,6 +99,16 @@ export async function start(root: HTMLElement): Promise<void> {
   onSettingsChanged(() => {
     void loadSettingsState().then((next) => {
       settings = next;
+      show();
+    });
+  });
+  // Long work in the worker: each step it stores is shown.
+  let steps = 0;
+  onProgressChanged(() => {
+    const mine = ++steps;
+    void loadProgress().then((progress) => {
+      if (mine !== steps) return;
+      data = { ...data, progress };
       show();
     });
   });

@@ -35,27 +35,10 @@
  */
 import * as v from 'valibot';
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { AttemptOutcome } from './source-types';
+import type { Reply } from './source-types';
 
 export type { HistoryEntry } from '../core/refresh-history';
 export * from './source-types';
-
-export interface SourceReport {
-  sourceId: string;
-  title: string;
-  outcome: AttemptOutcome;
-  message: string;
-}
-
-export interface Reply {
-  ok: boolean;
-  /** Translated; for ok: false, why the command could not run. */
-  message: string;
-  /** The source the command made or acted on (addSource, importList ...); null for 'all'. */
-  sourceId: string | null;
-  /** One per source fetched (refresh, addSource). */
-  reports: SourceReport[];
-}
 
 // The wire format. `to` keeps our messages apart from any other the runtime may carry.
 const TO = 'lens-background';

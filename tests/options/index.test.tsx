@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryEntry } from '../../src/core/refresh-history';
 import type { LoadedList } from '../../src/platform/list-store';
 import type { SourceView } from '../../src/platform/messages';
+import type { Progress } from '../../src/platform/progress';
 import type { Settings } from '../../src/platform/settings';
 import { entryFor, reply, seedWith, sourceView } from '../support/options';
 import { seedList, t } from '../support/ui';
@@ -14,6 +15,8 @@ import { seedList, t } from '../support/ui';
 const store = vi.hoisted(() => ({
   settings: { badge: true, schedule: 'daily', notifications: true } as Settings,
   locked: [] as (keyof Settings)[],
+  progress: [] as Progress[],
+  progressListeners: [] as (() => void)[],
   listeners: [] as ((s: Settings) => void)[],
   sources: [] as SourceView[],
   history: [] as HistoryEntry[],
@@ -47,6 +50,13 @@ vi.mock('../../src/platform/messages', () => ({
   exportRegister: vi.fn(async () => JSON.stringify(seedList())),
 }));
 vi.mock('../../src/platform/permissions', () => ({ requestOrigin: vi.fn(async () => true) }));
+vi.mock('../../src/platform/progress', () => ({
+  loadProgress: vi.fn(async () => store.progress),
+  onProgressChanged: vi.fn((cb: () => void) => {
+    store.progressListeners.push(cb);
+    return () => {};
+  }),
+}));
 vi.mock('../../src/platform/settings', () => ({
   loadSettings: vi.fn(async () => ({ ...store.settings })),
   loadSettingsState: vi.fn(async () => ({ settings: { ...store.settings }, locked: [...store.locked] })),
@@ -68,6 +78,8 @@ let root: HTMLElement;
 beforeEach(() => {
   store.settings = { badge: true, schedule: 'daily', notifications: true };
   store.locked = [];
+  store.progress = [];
+  store.progressListeners.length = 0;
   store.listeners.length = 0;
   store.sources = [sourceView()];
   store.history = [];
