@@ -29,7 +29,9 @@
  *   loadHistory(): HistoryEntry[]   applied changes of every source, newest first (core/refresh-history)
  *   exportRegister(): string        the merged register as v1 JSON text (what the badge uses)
  *   onSourcesChanged(cb)            calls back after any change to the stored sources; returns unsubscribe
- *   Settings (schedule 'off' | 'daily' | 'weekly', notifications on/off) are in ./settings.
+ *   Settings (schedule 'off' | 'daily' | 'weekly', notifications on/off) are in ./settings, with
+ *   the ones an organisation's policy locks (./managed-policy); long work in the worker and how far
+ *   it is (refresh of all, import, a first load) in ./progress.
  *
  * Every request is validated on receipt (valibot); anything else is answered with ok: false.
  */
