@@ -15,7 +15,7 @@ import { clearSourceNotification } from '../platform/notifications';
 import { originPattern, releaseOrigin } from '../platform/permissions';
 import { NewerStoreError, readStore, updateStore } from '../platform/source-store';
 import { BUNDLED_SOURCE_IDS, type StoredSource, type StoreRecord } from '../platform/store-record';
-import { readingFileText, readingText, refreshingText, startWork, type Work } from './long-work';
+import { readingFileText, readingText, refreshingText, runWork, type Work } from './long-work';
 import { refreshMany, refreshOne } from './refresh-runner';
 import { summaryText } from './refresh-text';
 import { planAlarms } from './schedule';
@@ -63,20 +63,18 @@ async function refresh({ sourceId }: { sourceId: string }): Promise<Reply> {
   if (sourceId === 'all') {
     const ids = sources.filter((s) => s.url !== null).map((s) => s.id);
     const first = sources.find((s) => s.id === ids[0]);
-    const work = await startWork(
-      'refresh-all',
-      ids.length,
-      refreshingText(1, ids.length, readingText(first?.title ?? '')),
-    );
-    const reports = await refreshMany(ids, {
-      trigger: 'user',
-      onStep: ({ sourceId: id, title, vendors }) => {
-        const at = ids.indexOf(id);
-        void work.step(refreshingText(at + 1, ids.length, readingText(title, vendors)), at);
-      },
+    const firstStep = refreshingText(1, ids.length, readingText(first?.title ?? ''));
+    return runWork('refresh-all', ids.length, firstStep, async (work) => {
+      const reports = await refreshMany(ids, {
+        trigger: 'user',
+        onStep: ({ sourceId: id, title, vendors }) => {
+          const at = ids.indexOf(id);
+          void work.step(refreshingText(at + 1, ids.length, readingText(title, vendors)), at);
+        },
+      });
+      await planAlarms();
+      return ok(t('refreshAllDone', String(reports.length)), null, reports);
     });
-    await planAlarms();
-    return work.finish(ok(t('refreshAllDone', String(reports.length)), null, reports));
   }
   const source = sources.find((s) => s.id === sourceId);
   if (!source) return failure(t('commandUnknownSource', sourceId), sourceId);
@@ -118,13 +116,14 @@ export async function addSourceByUrl(raw: string, title?: string | null): Promis
   });
   if (refused) return refused;
   const name = (await currentSources()).find((s) => s.id === id)?.title ?? url;
-  const work = await startWork('add', 1, readingText(name));
-  const report = await refreshOne(id, {
-    trigger: 'user',
-    onStep: ({ title, vendors }) => void work.step(readingText(title, vendors)),
+  return runWork('add', 1, readingText(name), async (work) => {
+    const report = await refreshOne(id, {
+      trigger: 'user',
+      onStep: ({ title, vendors }) => void work.step(readingText(title, vendors)),
+    });
+    await planAlarms();
+    return ok(report?.message ?? '', id, report ? [report] : []);
   });
-  await planAlarms();
-  return work.finish(ok(report?.message ?? '', id, report ? [report] : []));
 }
 
 function addSource({ url, title }: { url: string; title?: string | undefined }): Promise<Reply> {
@@ -221,9 +220,7 @@ async function discardHeld({ id }: { id: string }): Promise<Reply> {
  */
 async function importList({ text, fileName }: { text: string; fileName: string }): Promise<Reply> {
   const name = fileName.split(/[\\/]/).pop()?.trim() || 'list';
-  const work = await startWork('import', 1, readingFileText(name));
-  const reply = await importParsed(text, name, work);
-  return work.finish(reply);
+  return runWork('import', 1, readingFileText(name), (work) => importParsed(text, name, work));
 }
 
 async function importParsed(text: string, name: string, work: Work): Promise<Reply> {

@@ -2,6 +2,7 @@
 // ends with its outcome, in sentences the options page shows as they are. The sentences for the
 // steps of reading one list live here, so refresh, import and a first load say them alike.
 import { t } from '../platform/i18n';
+import { failure } from '../platform/messages';
 import { type Progress, saveProgress, type Task } from '../platform/progress';
 import { type Reply, replyFailed, replyText } from '../platform/source-types';
 
@@ -73,4 +74,21 @@ export async function startWork(task: Task, total: number, first: string, now = 
       return reply;
     },
   };
+}
+
+/** Runs `body` as a task: started with its first step, finished with its reply, and finished as a
+ * failure if it throws (then rethrown), so a page never waits on work that has ended. */
+export async function runWork(
+  task: Task,
+  total: number,
+  first: string,
+  body: (work: Work) => Promise<Reply>,
+): Promise<Reply> {
+  const work = await startWork(task, total, first);
+  try {
+    return await work.finish(await body(work));
+  } catch (error) {
+    await work.finish(failure(error instanceof Error ? error.message : String(error)));
+    throw error;
+  }
 }

@@ -12,6 +12,7 @@ import {
   STALE_AFTER_MS,
   saveProgress,
 } from '../../src/platform/progress';
+import { STORE_KEY } from '../../src/platform/store-record';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';
@@ -91,6 +92,18 @@ describe('refreshing every source', () => {
     const [done] = await loadProgress();
     expect(done).toMatchObject({ task: 'refresh-all', state: 'done', tone: 'error' });
     expect(reply.reports.map((r) => r.outcome)).toEqual(['network-error', 'http-error']);
+  });
+});
+
+describe('work that breaks off', () => {
+  it('ends as a failure, so no page waits on it', async () => {
+    // A record from a newer version: the refresh may not overwrite it, and throws.
+    await fakeBrowser.storage.local.set({ [STORE_KEY]: { schemaVersion: 99, revision: 1, sources: {} } });
+    const reply = await refreshSource('all');
+    expect(reply.ok).toBe(false);
+    expect(await loadProgress()).toEqual([
+      expect.objectContaining({ task: 'refresh-all', state: 'done', tone: 'error', outcome: reply.message }),
+    ]);
   });
 });
 
