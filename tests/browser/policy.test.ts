@@ -14,6 +14,8 @@ import { type PinnedBuild, pinnedBuild, writeChromiumPolicy } from './support/po
 declare const chrome: import('webextension-polyfill').Browser;
 
 const REGISTER = 'privacy.northwind.example/register.json';
+/** A list the organisation follows on a host that does not share it across origins (no CORS). */
+const UNSHARED = 'legal.northwind.example/subprocessors.json';
 const register = {
   format: LIST_FORMAT,
   source: { title: 'Northwind privacy team', url: null, updated: '2026-11-30' },
@@ -39,7 +41,10 @@ beforeAll(async () => {
   ensureBuilt();
   build = pinnedBuild(DIST_CHROME);
   removePolicy = writeChromiumPolicy(build.id, {
-    sources: [{ url: `https://${REGISTER}`, title: 'Northwind register' }],
+    sources: [
+      { url: `https://${REGISTER}`, title: 'Northwind register' },
+      { url: `https://${UNSHARED}`, title: 'Northwind legal' },
+    ],
     schedule: 'weekly',
     badge: false,
   });
@@ -51,6 +56,9 @@ beforeAll(async () => {
     res
       .writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' })
       .end(JSON.stringify(register)),
+  );
+  ext.sites.route(UNSHARED, (_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(register)),
   );
   page = await ext.extensionPage('options.html');
 });
@@ -76,6 +84,18 @@ describe('a policy from /etc/chromium/policies/managed', () => {
     expect(await team.getByRole('button', { name: /^Refresh/ }).count()).toBe(1);
     // The bundled list is still there, as before.
     expect(await card(bundledSources.sources[0]?.title ?? '').count()).toBe(1);
+  });
+
+  it('says clearly when a followed list cannot be read without access, and offers it', async () => {
+    const legal = card('Northwind legal');
+    const problem = legal.locator('.problem--error');
+    await problem.waitFor({ timeout: 30_000 });
+    expect((await problem.textContent())?.replace(/[\u2066-\u2069]/g, '')).toMatch(
+      /legal\.northwind\.example could not be read: the site does not let extensions read it without your permission\./,
+    );
+    expect(await legal.getByRole('button', { name: /^Allow access to/ }).count()).toBe(1);
+    expect(await legal.getByRole('button', { name: /^Remove/ }).count()).toBe(0);
+    expect(await legal.locator('.managed').count()).toBe(1);
   });
 
   it('shows the settings it locks as set by the organisation, and leaves the others', async () => {
