@@ -23,6 +23,7 @@ const ENTRIES: Record<string, string> = {
   options: 'src/options/index.tsx',
 };
 const PAGES = ['src/popup/popup.html', 'src/options/options.html'];
+const MANAGED_SCHEMA = 'managed_schema.json';
 // Fixed zip timestamps: the same commit gives the same bytes. Zip stores local date and time fields
 // (fflate reads them with getHours() etc.), so the date is built from local fields, not from UTC:
 // a build in any time zone then writes 2020-01-01 00:00.
@@ -40,6 +41,9 @@ export function manifestFor(browser: Browser, manifest: Manifest): Manifest {
   } else {
     const { service_worker: _worker, ...background } = out.background;
     out.background = background;
+    // storage.managed_schema is Chrome's: Firefox reads managed storage from a managed_storage
+    // manifest or its enterprise policies, and its linter warns about the key.
+    delete out.storage;
   }
   return out;
 }
@@ -100,6 +104,8 @@ export async function buildExtension(
       logLevel: 'warning',
     });
     for (const page of PAGES) cpSync(join(root, page), join(dir, page.split('/').pop() ?? page));
+    // The admin policy's schema (Chrome reads storage.managed only with it; Firefox has its own way).
+    if (browser === 'chrome') cpSync(join(root, MANAGED_SCHEMA), join(dir, MANAGED_SCHEMA));
     for (const folder of ['assets/icons', 'assets/_locales', 'src/ui/styles']) {
       if (existsSync(join(root, folder)))
         cpSync(join(root, folder), join(dir, folder.split('/').pop() ?? folder), {

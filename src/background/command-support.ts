@@ -15,18 +15,6 @@ export async function currentSources(): Promise<StoredSource[]> {
   return allSources(read.kind === 'ok' ? read.record : null);
 }
 
-/** An http(s) address without its fragment; null for anything else. */
-export function sourceUrl(raw: string): string | null {
-  try {
-    const url = new URL(raw.trim());
-    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) return null;
-    url.hash = '';
-    return url.href;
-  } catch {
-    return null;
-  }
-}
-
 /** A readable id that is not taken yet: "example-com", "example-com-2" ... */
 export function freshId(record: StoreRecord, base: string): string {
   const stem =

@@ -4,17 +4,20 @@ import { judgeRefresh } from '../core/credibility';
 import { diffLists } from '../core/diff';
 import { summarizeDiff } from '../core/diff-summary';
 import { cleanText, MAX_NAME } from '../core/normalize/text';
+import { sourceUrl } from '../core/normalize/url';
 import { parse } from '../core/parse/index';
 import { addToHistory, historyEntry } from '../core/refresh-history';
 import { afterSuccess } from '../core/retry-policy';
 import { t } from '../platform/i18n';
 import { allSources, listOf, snapshotSource } from '../platform/list-store';
+import { followedByPolicy, loadAppliedPolicy } from '../platform/managed-policy';
 import { failure, type Handlers, type Reply } from '../platform/messages';
 import { clearSourceNotification } from '../platform/notifications';
 import { originPattern, releaseOrigin } from '../platform/permissions';
 import { READER_KEYS } from '../platform/source-types';
 import { BUNDLED_SOURCE_IDS, type StoredSource, type StoreRecord } from '../platform/store-record';
-import { currentSources, freshId, ok, sourceUrl, write } from './command-support';
+import { currentSources, freshId, ok, write } from './command-support';
+import { readingFileText, readingText, refreshingText, runWork, type Work } from './long-work';
 import { followPage, inspectPage } from './page-commands';
 import { refreshMany, refreshOne } from './refresh-runner';
 import { summaryText } from './refresh-text';
@@ -28,9 +31,19 @@ async function refresh({ sourceId }: { sourceId: string }): Promise<Reply> {
   const sources = await currentSources();
   if (sourceId === 'all') {
     const ids = sources.filter((s) => s.url !== null).map((s) => s.id);
-    const reports = await refreshMany(ids, { trigger: 'user' });
-    await planAlarms();
-    return ok(t('refreshAllDone', String(reports.length)), null, reports);
+    const first = sources.find((s) => s.id === ids[0]);
+    const firstStep = refreshingText(1, ids.length, readingText(first?.title ?? ''));
+    return runWork('refresh-all', ids.length, firstStep, async (work) => {
+      const reports = await refreshMany(ids, {
+        trigger: 'user',
+        onStep: ({ sourceId: id, title, vendors }) => {
+          const at = ids.indexOf(id);
+          void work.step(refreshingText(at + 1, ids.length, readingText(title, vendors)), at);
+        },
+      });
+      await planAlarms();
+      return ok(t('refreshAllDone', String(reports.length)), null, reports);
+    });
   }
   const source = sources.find((s) => s.id === sourceId);
   if (!source) return failure(t('commandUnknownSource', sourceId), sourceId);
@@ -41,7 +54,11 @@ async function refresh({ sourceId }: { sourceId: string }): Promise<Reply> {
   return ok(report.message, sourceId, [report]);
 }
 
-async function addSource({ url: raw, title }: { url: string; title?: string | undefined }): Promise<Reply> {
+/**
+ * Adds a source by its address and fetches it at once: the user's "Add" and an organisation's
+ * policy (apply-policy.ts) both come here. Asks no permission: the page asks before it sends.
+ */
+export async function addSourceByUrl(raw: string, title?: string | null): Promise<Reply> {
   const url = sourceUrl(raw);
   if (!url || !originPattern(url)) return failure(t('commandBadUrl'));
   const existing = (await currentSources()).find((s) => s.url === url);
@@ -67,12 +84,26 @@ async function addSource({ url: raw, title }: { url: string; title?: string | un
     return record;
   });
   if (refused) return refused;
-  const report = await refreshOne(id, { trigger: 'user' });
-  await planAlarms();
-  return ok(report?.message ?? '', id, report ? [report] : []);
+  const name = (await currentSources()).find((s) => s.id === id)?.title ?? url;
+  return runWork('add', 1, readingText(name), async (work) => {
+    const report = await refreshOne(id, {
+      trigger: 'user',
+      onStep: ({ title, vendors }) => void work.step(readingText(title, vendors)),
+    });
+    await planAlarms();
+    return ok(report?.message ?? '', id, report ? [report] : []);
+  });
+}
+
+function addSource({ url, title }: { url: string; title?: string | undefined }): Promise<Reply> {
+  return addSourceByUrl(url, title);
 }
 
 async function removeSource({ id }: { id: string }): Promise<Reply> {
+  const policy = await loadAppliedPolicy();
+  const named = (await currentSources()).find((s) => s.id === id);
+  if (named && followedByPolicy(policy, named.url))
+    return failure(t('commandManagedSource', named.title), id);
   let removed: StoredSource | null = null;
   const refused = await write((record) => {
     removed = find(record, id);
@@ -164,9 +195,14 @@ async function importList({ text, fileName }: { text: string; fileName: string }
   // The file's name is untrusted text like the list's (a right-to-left override can make
   // "invoice\u202Egpj.md" read as "invoicedm.jpg"): cleaned before it becomes a title.
   const name = cleanText(fileName.split(/[\\/]/).pop() ?? '', MAX_NAME) || 'list';
+  return runWork('import', 1, readingFileText(name), (work) => importParsed(text, name, work));
+}
+
+async function importParsed(text: string, name: string, work: Work): Promise<Reply> {
   const parsed = parse(text, { fileName: name });
   const decision = judgeRefresh(null, parsed);
   if (decision.action === 'reject') return failure(t('commandImportFailed', [name, decision.message]));
+  await work.step(readingFileText(name, decision.list.vendors.length));
   const title =
     parsed.ok && parsed.format === 'v1-json' ? decision.list.source.title : name.replace(/\.[^.]+$/, '');
   const list = { ...decision.list, source: { ...decision.list.source, title } };

@@ -2,12 +2,14 @@
 // the lists kept current. Every listener is registered synchronously at the top level, so an event
 // that wakes a stopped worker (a tab change, an alarm, a message from the options page) reaches it.
 import { onAlarm } from '../platform/alarms';
+import { onManagedPolicyChanged } from '../platform/managed-policy';
 import { serveRequests } from '../platform/messages';
 import { onSourceNotificationClicked } from '../platform/notifications';
 import { onExtensionStart, openOptionsPage } from '../platform/runtime';
 import { onSettingsChanged } from '../platform/settings';
 import { onTabAddress, onTabLoaded } from '../platform/tabs';
 import { onStoreChanged } from '../platform/view-reader';
+import { applyPolicy } from './apply-policy';
 import { handlers } from './commands';
 import { distrustViews, forgetViews, requestRebuild, useSettings } from './current-state';
 import { onRefreshAlarm } from './refresh-alarm';
@@ -63,6 +65,14 @@ onAlarm((name) => {
 });
 
 serveRequests(handlers);
+
+// An organisation's policy: applied at every start (a policy may have arrived while the worker
+// slept) and whenever the browser reloads it. Badges never wait for it (storage.managed can take
+// seconds to answer at browser start).
+applyPolicy().catch(report);
+onManagedPolicyChanged(() => {
+  applyPolicy().catch(report);
+});
 
 onSourceNotificationClicked(() => {
   openOptionsPage().catch(report);

@@ -1,7 +1,9 @@
 // The popup's page commands: what the rendered page of its tab holds (inspectPage), and following
 // it as a source (followPage). The worker reads and parses the page, so the parser stays out of the
 // popup's bundle and the popup's first paint; the popup asks after that paint.
+
 import { judgeRefresh } from '../core/credibility';
+import { sourceUrl } from '../core/normalize/url';
 import { followedTitle } from '../core/page/followed-title';
 import { listLinksIn } from '../core/page/list-links';
 import { parse } from '../core/parse/index';
@@ -11,7 +13,7 @@ import { t } from '../platform/i18n';
 import { snapshotSource } from '../platform/list-store';
 import { failure, type PagePreview, type Reply } from '../platform/messages';
 import { hasOrigin } from '../platform/permissions';
-import { currentSources, freshId, ok, sourceUrl, write } from './command-support';
+import { currentSources, freshId, ok, write } from './command-support';
 import { applyCapture } from './refresh-runner';
 import { planAlarms } from './schedule';
 

@@ -32,6 +32,9 @@ export interface RunOptions {
   /** Fetch limits, for tests; the defaults are fetchList's. */
   timeoutMs?: number;
   maxBytes?: number;
+  /** Told when the source's list is being read (vendors null) and once it is read (its vendor
+   * count), for the progress of long work (long-work.ts). */
+  onStep?: (step: { sourceId: string; title: string; vendors: number | null }) => void;
 }
 
 /** What the store write decided, for the notification that follows it. */
@@ -79,12 +82,14 @@ function judged(
   at: string,
   now: number,
   retries: boolean,
+  onRead?: (vendors: number) => void,
 ): Outcome | null {
   const parsed = parse(read.by === 'fetch' ? read.fetched.text : read.html, {
     url: source.url,
     contentType: read.by === 'fetch' ? read.fetched.contentType : 'text/html',
     title: source.title,
   });
+  if (parsed.ok) onRead?.(parsed.list.vendors.length);
   const decision = judgeRefresh(stored, parsed);
   const validators =
     read.by === 'fetch'
@@ -164,9 +169,10 @@ function afterFetch(
   permitted: boolean,
   now: number,
   retries: boolean,
+  onRead?: (vendors: number) => void,
 ): Outcome {
   const at = new Date(now).toISOString();
-  const outcome = afterFetchOf(source, stored, result, permitted, now, retries, at);
+  const outcome = afterFetchOf(source, stored, result, permitted, now, retries, at, onRead);
   // Where the address led, when a redirect left its origin: shown on the source's card.
   const finalUrl = 'finalUrl' in result ? result.finalUrl : null;
   if (finalUrl !== null)
@@ -191,10 +197,12 @@ function afterFetchOf(
   now: number,
   retries: boolean,
   at: string,
+  onRead?: (vendors: number) => void,
 ): Outcome {
   if (result.kind === 'ok')
     return (
-      judged(source, stored, { by: 'fetch', fetched: result }, at, now, retries) ?? readOnVisit(source, at)
+      judged(source, stored, { by: 'fetch', fetched: result }, at, now, retries, onRead) ??
+      readOnVisit(source, at)
     );
   if (result.kind === 'not-modified') {
     // Nothing changed at the source: only the attempt is recorded.
@@ -226,6 +234,8 @@ export async function refreshOne(id: string, options: RunOptions): Promise<Sourc
   const before = sourceIn(read.kind === 'ok' ? read.record : null, id);
   if (!before?.url) return null;
   const url = before.url;
+  const step = options.onStep;
+  step?.({ sourceId: id, title: before.title, vendors: null });
   const permitted = await hasOrigin(url);
   // Conditional headers need the origin's permission: without it they trigger a CORS preflight the
   // server may refuse. And only a stored list can answer a 304.
@@ -238,8 +248,9 @@ export async function refreshOne(id: string, options: RunOptions): Promise<Sourc
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
   });
+  const onRead = step && ((vendors: number) => step({ sourceId: id, title: before.title, vendors }));
   return storeOutcome(id, before, options, (source, stored, retries) =>
-    afterFetch(source, stored, result, permitted, now(), retries),
+    afterFetch(source, stored, result, permitted, now(), retries, onRead),
   );
 }
 

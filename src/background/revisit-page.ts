@@ -1,12 +1,13 @@
 // A visit to a page followed from the popup re-reads its rendered list in the background, when the
 // user granted the page's origin in the Follow click (else the popup re-reads it when opened there).
 // The navigation path itself reads a few bytes (the followed addresses) and stops for any other page.
+import { sourceUrl } from '../core/normalize/url';
 import { parse } from '../core/parse/index';
 import { capturePage } from '../platform/capture-page';
 import { hasOrigin } from '../platform/permissions';
 import { readFollowedPages } from '../platform/source-store';
 import type { TabInfo } from '../platform/tabs';
-import { currentSources, sourceUrl } from './command-support';
+import { currentSources } from './command-support';
 import { applyCapture } from './refresh-runner';
 
 /** A page built by script renders its list after load: it is read again until it holds one. */

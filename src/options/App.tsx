@@ -1,16 +1,19 @@
 // The options page: settings, the sources with their refresh, export, and the history of changes.
 // Data and commands arrive as props; the entry point (index.tsx) binds them to the platform.
 import type { HistoryEntry } from '../core/refresh-history';
+import type { Progress } from '../platform/progress';
 import type { SourceView } from '../platform/source-types';
 import { useI18n } from '../ui/i18n';
 import type { RefreshActions } from './actions';
 import { ExportSection } from './export-section';
 import { HistorySection } from './history-section';
-import { SettingsSection, type SettingsValue } from './settings-section';
+import { type SettingName, SettingsSection, type SettingsValue } from './settings-section';
 import { SourcesSection } from './sources-section';
 
 export interface OptionsAppProps {
   settings: SettingsValue;
+  /** Settings the organisation's policy sets. */
+  lockedSettings?: readonly SettingName[];
   onSaveSettings: (partial: Partial<SettingsValue>) => Promise<SettingsValue>;
   sources: readonly SourceView[];
   /** Sources shipped with the extension (not removable). */
@@ -19,6 +22,8 @@ export interface OptionsAppProps {
   problem: string | null;
   history: readonly HistoryEntry[];
   actions: RefreshActions;
+  /** Long work in the worker and how far it is. */
+  progress?: readonly Progress[];
   /** Today as YYYY-MM-DD (export file names). */
   today: string;
   /** Saves an exported file; the browser's way by default. */
@@ -33,12 +38,17 @@ export function App(props: OptionsAppProps) {
         <h1 class="options__title">{t('optionsHeading')}</h1>
         <p class="muted">{t('optionsIntro')}</p>
       </header>
-      <SettingsSection settings={props.settings} onSave={props.onSaveSettings} />
+      <SettingsSection
+        settings={props.settings}
+        locked={props.lockedSettings ?? []}
+        onSave={props.onSaveSettings}
+      />
       <SourcesSection
         sources={props.sources}
         bundledIds={props.bundledIds}
         problem={props.problem}
         actions={props.actions}
+        progress={props.progress ?? []}
       />
       <HistorySection history={props.history} />
       <ExportSection

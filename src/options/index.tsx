@@ -18,7 +18,8 @@ import {
   type SourceView,
 } from '../platform/messages';
 import { requestOrigin } from '../platform/permissions';
-import { loadSettings, onSettingsChanged, type Settings, saveSettings } from '../platform/settings';
+import { loadProgress, onProgressChanged, type Progress } from '../platform/progress';
+import { loadSettingsState, onSettingsChanged, type SettingsState, saveSettings } from '../platform/settings';
 import { BUNDLED_SOURCE_IDS } from '../platform/store-record';
 import { EmptyState } from '../ui/empty-state';
 import { I18nProvider, makeI18n } from '../ui/i18n';
@@ -37,14 +38,20 @@ const actions: RefreshActions = {
 };
 
 interface PageData {
+  progress: Progress[];
   sources: SourceView[];
   history: HistoryEntry[];
   problem: string | null;
 }
 
 async function loadPageData(): Promise<PageData> {
-  const [sources, history, loaded] = await Promise.all([loadSources(), loadHistory(), loadList()]);
-  return { sources, history, problem: loaded.problem };
+  const [sources, history, loaded, progress] = await Promise.all([
+    loadSources(),
+    loadHistory(),
+    loadList(),
+    loadProgress(),
+  ]);
+  return { sources, history, problem: loaded.problem, progress };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -53,26 +60,28 @@ export async function start(root: HTMLElement): Promise<void> {
   const i18n = makeI18n(t);
   document.documentElement.lang = i18n.locale;
   document.title = t('optionsTitle');
-  let settings: Settings;
+  let settings: SettingsState;
   let data: PageData;
   const show = () =>
     render(
       <I18nProvider value={i18n}>
         <App
-          settings={settings}
+          settings={settings.settings}
+          lockedSettings={settings.locked}
           onSaveSettings={saveSettings}
           sources={data.sources}
           bundledIds={BUNDLED_SOURCE_IDS}
           problem={data.problem}
           history={data.history}
           actions={actions}
+          progress={data.progress}
           today={today()}
         />
       </I18nProvider>,
       root,
     );
   try {
-    [settings, data] = await Promise.all([loadSettings(), loadPageData()]);
+    [settings, data] = await Promise.all([loadSettingsState(), loadPageData()]);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     render(
@@ -86,9 +95,22 @@ export async function start(root: HTMLElement): Promise<void> {
     return;
   }
   show();
-  onSettingsChanged((next) => {
-    settings = next;
-    show();
+  // The locks may have changed with the settings (a new policy): read both again.
+  onSettingsChanged(() => {
+    void loadSettingsState().then((next) => {
+      settings = next;
+      show();
+    });
+  });
+  // Long work in the worker: each step it stores is shown.
+  let steps = 0;
+  onProgressChanged(() => {
+    const mine = ++steps;
+    void loadProgress().then((progress) => {
+      if (mine !== steps) return;
+      data = { ...data, progress };
+      show();
+    });
   });
   // Reads are ordered: a slow read must not overwrite a newer one.
   let generation = 0;

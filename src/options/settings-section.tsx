@@ -1,4 +1,5 @@
 // The settings: each change is saved at once and confirmed (or its failure shown) in a live region.
+// A setting the organisation's policy locks is shown as set by it, and cannot be changed.
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../ui/i18n';
 
@@ -13,8 +14,12 @@ export interface SettingsValue {
   notifications: boolean;
 }
 
+export type SettingName = keyof SettingsValue;
+
 interface SettingsSectionProps {
   settings: SettingsValue;
+  /** Settings the organisation's policy sets: shown, not editable. */
+  locked?: readonly SettingName[];
   onSave: (partial: Partial<SettingsValue>) => Promise<SettingsValue>;
 }
 
@@ -29,11 +34,24 @@ const SCHEDULE_KEY: Record<ScheduleChoice, string> = {
 const isSchedule = (value: string): value is ScheduleChoice =>
   (SCHEDULE_CHOICES as readonly string[]).includes(value);
 
+/** "Set by your organisation", for a locked setting: its hint says why it cannot change. */
+function LockedNote({ id }: { id: string }) {
+  const { t } = useI18n();
+  return (
+    <p id={`${id}-locked`} class="setting__hint setting__locked">
+      <span class="managed-label">{t('setByOrganisation')}</span> {t('settingLockedHint')}
+    </p>
+  );
+}
+
+const describedBy = (id: string, locked: boolean) => (locked ? `${id}-locked ${id}-hint` : `${id}-hint`);
+
 function Checkbox(props: {
   id: string;
   checked: boolean;
   label: string;
   hint: string;
+  locked: boolean;
   onChange: (checked: boolean) => void;
 }) {
   return (
@@ -42,10 +60,12 @@ function Checkbox(props: {
         id={props.id}
         type="checkbox"
         checked={props.checked}
-        aria-describedby={`${props.id}-hint`}
+        disabled={props.locked}
+        aria-describedby={describedBy(props.id, props.locked)}
         onChange={(event) => props.onChange(event.currentTarget.checked)}
       />
       <label for={props.id}>{props.label}</label>
+      {props.locked && <LockedNote id={props.id} />}
       <p id={`${props.id}-hint`} class="setting__hint">
         {props.hint}
       </p>
@@ -53,14 +73,16 @@ function Checkbox(props: {
   );
 }
 
-export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
+export function SettingsSection({ settings, locked = [], onSave }: SettingsSectionProps) {
   const { t } = useI18n();
   const [value, setValue] = useState(settings);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   // Changes from elsewhere (another options tab, another synced browser) show here too.
   useEffect(() => setValue(settings), [settings]);
 
+  const isLocked = (name: SettingName) => locked.includes(name);
   const save = async (partial: Partial<SettingsValue>) => {
+    if (Object.keys(partial).some((name) => isLocked(name as SettingName))) return;
     const previous = value;
     setValue({ ...value, ...partial });
     try {
@@ -82,6 +104,7 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
         checked={value.badge}
         label={t('badgeSettingLabel')}
         hint={t('badgeSettingHint')}
+        locked={isLocked('badge')}
         onChange={(badge) => void save({ badge })}
       />
       <div class="setting setting--select">
@@ -89,7 +112,8 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
         <select
           id="setting-schedule"
           value={value.schedule}
-          aria-describedby="setting-schedule-hint"
+          disabled={isLocked('schedule')}
+          aria-describedby={describedBy('setting-schedule', isLocked('schedule'))}
           onChange={(event) => {
             const next = event.currentTarget.value;
             if (isSchedule(next)) void save({ schedule: next });
@@ -101,6 +125,7 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
             </option>
           ))}
         </select>
+        {isLocked('schedule') && <LockedNote id="setting-schedule" />}
         <p id="setting-schedule-hint" class="setting__hint">
           {t('scheduleSettingHint')}
         </p>
@@ -110,6 +135,7 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
         checked={value.notifications}
         label={t('notificationsSettingLabel')}
         hint={t('notificationsSettingHint')}
+        locked={isLocked('notifications')}
         onChange={(notifications) => void save({ notifications })}
       />
       <p class={status.kind === 'error' ? 'status status--error' : 'status'} role="status">

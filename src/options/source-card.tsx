@@ -13,7 +13,7 @@ export type SourceCommand = 'refresh' | 'allow' | 'remove' | 'confirm' | 'discar
 
 interface SourceCardProps {
   source: SourceView;
-  /** The bundled source cannot be removed. */
+  /** The bundled source, and one the organisation's policy follows, cannot be removed. */
   removable: boolean;
   /** Which of this source's commands is running, if one is. */
   busy: SourceCommand | null;
@@ -79,6 +79,11 @@ export function SourceCard({ source, removable, busy, locked, onCommand }: Sourc
       <h3 class="source__name" dir="auto" tabIndex={-1} ref={heading}>
         {title}
       </h3>
+      {source.managed && (
+        <p class="managed">
+          <span class="managed-label">{t('setByOrganisation')}</span> {t('sourceManagedHint')}
+        </p>
+      )}
       {source.problem && (
         <p class="problem">
           <span class="problem__label">{t('sourceProblem')}</span> {source.problem}

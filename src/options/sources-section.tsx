@@ -1,7 +1,8 @@
 // The sources and their refresh: each source's state and commands, "Refresh all", adding a source
 // by address or from a file. One command runs at a time; its outcome is announced in a live region.
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Reply } from '../platform/messages';
+import type { Progress } from '../platform/progress';
 import type { SourceView } from '../platform/source-types';
 import { displayHost } from '../ui/format';
 import { useI18n } from '../ui/i18n';
@@ -10,6 +11,7 @@ import { AddSource } from './add-source';
 import { ImportFile } from './import-file';
 import { allowUrl, SourceCard, type SourceCommand } from './source-card';
 import { useCommands } from './use-commands';
+import { WorkProgress } from './work-progress';
 
 interface SourcesSectionProps {
   sources: readonly SourceView[];
@@ -18,13 +20,39 @@ interface SourcesSectionProps {
   /** A problem with the stored data as a whole (the bundled list is in use); null when none. */
   problem: string | null;
   actions: RefreshActions;
+  /** Long work in the worker (refresh of all, import, first load), from any page or the policy. */
+  progress?: readonly Progress[];
 }
 
-export function SourcesSection({ sources, bundledIds, problem, actions }: SourcesSectionProps) {
+const taskKey = (p: Progress) => `${p.task}:${p.startedAt}`;
+
+export function SourcesSection({
+  sources,
+  bundledIds,
+  problem,
+  actions,
+  progress = [],
+}: SourcesSectionProps) {
   const { t } = useI18n();
-  const { busy, announcement, announce, run } = useCommands();
+  const { busy, announcement, announce, run, ranAt } = useCommands();
   const heading = useRef<HTMLHeadingElement>(null);
-  const locked = busy !== null;
+  // Work that ends while the page is open is announced, unless this page started it (its reply
+  // says it); work that had ended before the page opened is not news.
+  const ended = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    const done = progress.filter((p) => p.state === 'done');
+    if (ended.current === null) {
+      ended.current = new Set(done.map(taskKey));
+      return;
+    }
+    for (const p of done) {
+      if (ended.current.has(taskKey(p))) continue;
+      ended.current.add(taskKey(p));
+      if (!ranAt(p.startedAt) && p.outcome) announce({ text: p.outcome, tone: p.tone });
+    }
+  }, [progress]);
+  const working = progress.filter((p) => p.state === 'running');
+  const locked = busy !== null || working.length > 0;
   const refreshable = sources.some((s) => s.url);
 
   // The permission prompt needs the click's gesture: asked here, before anything is awaited.
@@ -69,10 +97,13 @@ export function SourcesSection({ sources, bundledIds, problem, actions }: Source
             aria-disabled={locked}
             onClick={() => !locked && void run('refresh-all', () => actions.refresh('all'))}
           >
-            {busy === 'refresh-all' ? t('refreshing') : t('refreshAll')}
+            {busy === 'refresh-all' || working.some((p) => p.task === 'refresh-all')
+              ? t('refreshing')
+              : t('refreshAll')}
           </button>
         )}
       </div>
+      <WorkProgress progress={progress} />
       <p class={announcement?.tone === 'error' ? 'status status--error' : 'status'} role="status">
         {announcement?.text ?? ''}
       </p>
@@ -89,7 +120,7 @@ export function SourcesSection({ sources, bundledIds, problem, actions }: Source
             <SourceCard
               key={source.id}
               source={source}
-              removable={!bundledIds.includes(source.id)}
+              removable={!bundledIds.includes(source.id) && !source.managed}
               busy={busyFor(source.id)}
               locked={locked}
               onCommand={onCommand(source)}

@@ -1,9 +1,7 @@
 // One command at a time from the sources section: which one is running (for its button's busy
 // state) and how the last one ended (for the live region that announces it).
 import { useRef, useState } from 'preact/hooks';
-import type { Reply } from '../platform/messages';
-import { attemptFailed } from '../platform/source-types';
-import { replyText } from './actions';
+import { type Reply, replyFailed, replyText } from '../platform/source-types';
 
 export interface Announcement {
   text: string;
@@ -17,10 +15,13 @@ export interface Commands {
   announce(announcement: Announcement): void;
   /** Runs a command unless another one is running; resolves to its reply (null when not run). */
   run(key: string, command: () => Promise<Reply>): Promise<Reply | null>;
+  /** Whether one of this page's commands was running at `time` (ms): work the worker started then
+   * is this page's, and its reply announces how it ended. */
+  ranAt(time: number): boolean;
 }
 
 export function replyTone(reply: Reply): Announcement['tone'] {
-  return !reply.ok || reply.reports.some((r) => attemptFailed(r.outcome)) ? 'error' : 'info';
+  return replyFailed(reply) ? 'error' : 'info';
 }
 
 export function useCommands(): Commands {
@@ -28,9 +29,12 @@ export function useCommands(): Commands {
   const [announcement, announce] = useState<Announcement | null>(null);
   // A ref as well as state: two clicks in one frame must not both start.
   const running = useRef(false);
+  const spans = useRef<{ from: number; to: number }[]>([]);
   const run = async (key: string, command: () => Promise<Reply>) => {
     if (running.current) return null;
     running.current = true;
+    const span = { from: Date.now(), to: Number.POSITIVE_INFINITY };
+    spans.current = [...spans.current.slice(-9), span];
     setBusy(key);
     try {
       const reply = await command();
@@ -41,9 +45,11 @@ export function useCommands(): Commands {
       announce({ text: error instanceof Error ? error.message : String(error), tone: 'error' });
       return null;
     } finally {
+      span.to = Date.now();
       running.current = false;
       setBusy(null);
     }
   };
-  return { busy, announcement, announce, run };
+  const ranAt = (time: number) => spans.current.some((s) => s.from <= time && time <= s.to);
+  return { busy, announcement, announce, run, ranAt };
 }

@@ -35,35 +35,18 @@
  *   loadHistory(): HistoryEntry[]   applied changes of every source, newest first (core/refresh-history)
  *   exportRegister(): string        the merged register as v1 JSON text (what the badge uses)
  *   onSourcesChanged(cb)            calls back after any change to the stored sources; returns unsubscribe
- *   Settings (schedule 'off' | 'daily' | 'weekly', notifications on/off) are in ./settings.
+ *   Settings (schedule 'off' | 'daily' | 'weekly', notifications on/off) are in ./settings, with
+ *   the ones an organisation's policy locks (./managed-policy); long work in the worker and how far
+ *   it is (refresh of all, import, a first load) in ./progress.
  *
  * Every request is validated on receipt (valibot); anything else is answered with ok: false.
  */
 import * as v from 'valibot';
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { AttemptOutcome, PagePreview } from './source-types';
+import type { Reply } from './source-types';
 
 export type { HistoryEntry } from '../core/refresh-history';
 export * from './source-types';
-
-export interface SourceReport {
-  sourceId: string;
-  title: string;
-  outcome: AttemptOutcome;
-  message: string;
-}
-
-export interface Reply {
-  ok: boolean;
-  /** Translated; for ok: false, why the command could not run. */
-  message: string;
-  /** The source the command made or acted on (addSource, importList ...); null for 'all'. */
-  sourceId: string | null;
-  /** One per source fetched (refresh, addSource). */
-  reports: SourceReport[];
-  /** What inspectPage found on the page. */
-  page?: PagePreview;
-}
 
 // The wire format. `to` keeps our messages apart from any other the runtime may carry.
 const TO = 'lens-background';

@@ -96,6 +96,39 @@ export interface SourceView {
   keptBy: 'schedule' | 'visit';
   /** When the list was last read from the rendered page (ISO date-time); null: never. */
   capturedAt: string | null;
+  /** Followed because the organisation's policy names it: the user cannot remove it. */
+  managed: boolean;
+}
+
+export interface SourceReport {
+  sourceId: string;
+  title: string;
+  outcome: AttemptOutcome;
+  message: string;
+}
+
+export interface Reply {
+  ok: boolean;
+  /** Translated; for ok: false, why the command could not run. */
+  message: string;
+  /** The source the command made or acted on (addSource, importList ...); null for 'all'. */
+  sourceId: string | null;
+  /** One per source fetched (refresh, addSource). */
+  reports: SourceReport[];
+  /** What inspectPage found on the page. */
+  page?: PagePreview;
+}
+
+/** A reply as one sentence for a live region: the command's own message, else each source's. */
+export function replyText(reply: Reply): string {
+  if (!reply.ok || reply.reports.length === 0) return reply.message;
+  if (reply.reports.length === 1) return reply.reports[0]?.message ?? reply.message;
+  return reply.reports.map((r) => `${r.title}: ${r.message}`).join(' ');
+}
+
+/** Whether a reply is bad news: the command could not run, or a source's refresh failed. */
+export function replyFailed(reply: Reply): boolean {
+  return !reply.ok || reply.reports.some((r) => attemptFailed(r.outcome));
 }
 
 /** What the popup learns of the page it was opened on (the worker reads and parses it). */

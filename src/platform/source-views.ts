@@ -5,6 +5,7 @@ import browser, { type Storage } from 'webextension-polyfill';
 import { type HistoryEntry, mergeHistories } from '../core/refresh-history';
 import { t } from './i18n';
 import { allSources, listOf, loadList } from './list-store';
+import { followedByPolicy, loadAppliedPolicy, POLICY_KEY, type Policy } from './managed-policy';
 import { readStore } from './source-store';
 import type { SourceOrigin, SourceView } from './source-types';
 import { STORE_KEY, type StoredSource } from './store-record';
@@ -26,7 +27,7 @@ function redirectOrigin(source: StoredSource): string | null {
   }
 }
 
-async function viewOf(source: StoredSource): Promise<SourceView> {
+async function viewOf(source: StoredSource, policy: Policy): Promise<SourceView> {
   const list = await listOf(source);
   const { held } = source;
   return {
@@ -58,13 +59,14 @@ async function viewOf(source: StoredSource): Promise<SourceView> {
     problem: source.damage ? t('listProblemSourceDamaged', [source.id, source.damage[0] ?? '']) : null,
     keptBy: source.readOnVisit ? 'visit' : 'schedule',
     capturedAt: source.capturedAt,
+    managed: followedByPolicy(policy, source.url),
   };
 }
 
 /** Every source, bundled ones first then in the order they were added. */
 export async function loadSources(): Promise<SourceView[]> {
-  const read = await readStore();
-  return Promise.all(allSources(read.kind === 'ok' ? read.record : null).map(viewOf));
+  const [read, policy] = await Promise.all([readStore(), loadAppliedPolicy()]);
+  return Promise.all(allSources(read.kind === 'ok' ? read.record : null).map((s) => viewOf(s, policy)));
 }
 
 /** The applied changes of every source, newest first. */
@@ -79,10 +81,10 @@ export async function exportRegister(): Promise<string> {
   return `${JSON.stringify((await loadList()).list, null, 2)}\n`;
 }
 
-/** Calls back after any change to the stored sources. Returns a function that stops listening. */
+/** Calls back after any change to the stored sources (or which of them the policy follows). Returns a function that stops listening. */
 export function onSourcesChanged(callback: () => void): () => void {
   const listener = (changes: Record<string, Storage.StorageChange>, area: string) => {
-    if (area === 'local' && STORE_KEY in changes) callback();
+    if (area === 'local' && (STORE_KEY in changes || POLICY_KEY in changes)) callback();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

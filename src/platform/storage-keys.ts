@@ -14,3 +14,9 @@ export const vendorChunkKey = (chunk: number) => `${VIEW_KEY}.vendors.${chunk}`;
 /** storage.local: the addresses of the pages followed from the popup (a few bytes), written with the
  * record, so a navigation learns whether to re-read its page without reading the record. */
 export const FOLLOWED_KEY = 'lens.followed';
+/** storage.local: the organisation's policy as the worker last applied it (see managed-policy.ts):
+ * the sources it follows and the settings it locks. Written by the worker only. */
+export const POLICY_KEY = 'lens.policy';
+/** storage.session: long work in the worker (refresh of every source, an import, a first load) and
+ * how far it is, for the options page (see progress.ts). Written by the worker only. */
+export const PROGRESS_KEY = 'lens.progress';

@@ -7,12 +7,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryEntry } from '../../src/core/refresh-history';
 import type { LoadedList } from '../../src/platform/list-store';
 import type { SourceView } from '../../src/platform/messages';
+import type { Progress } from '../../src/platform/progress';
 import type { Settings } from '../../src/platform/settings';
 import { entryFor, reply, seedWith, sourceView } from '../support/options';
 import { seedList, t } from '../support/ui';
 
 const store = vi.hoisted(() => ({
   settings: { badge: true, schedule: 'daily', notifications: true } as Settings,
+  locked: [] as (keyof Settings)[],
+  progress: [] as Progress[],
+  progressListeners: [] as (() => void)[],
   listeners: [] as ((s: Settings) => void)[],
   sources: [] as SourceView[],
   history: [] as HistoryEntry[],
@@ -46,8 +50,16 @@ vi.mock('../../src/platform/messages', () => ({
   exportRegister: vi.fn(async () => JSON.stringify(seedList())),
 }));
 vi.mock('../../src/platform/permissions', () => ({ requestOrigin: vi.fn(async () => true) }));
+vi.mock('../../src/platform/progress', () => ({
+  loadProgress: vi.fn(async () => store.progress),
+  onProgressChanged: vi.fn((cb: () => void) => {
+    store.progressListeners.push(cb);
+    return () => {};
+  }),
+}));
 vi.mock('../../src/platform/settings', () => ({
   loadSettings: vi.fn(async () => ({ ...store.settings })),
+  loadSettingsState: vi.fn(async () => ({ settings: { ...store.settings }, locked: [...store.locked] })),
   saveSettings: vi.fn(async (partial: Partial<Settings>) => {
     store.settings = { ...store.settings, ...partial };
     return { ...store.settings };
@@ -65,6 +77,9 @@ let root: HTMLElement;
 
 beforeEach(() => {
   store.settings = { badge: true, schedule: 'daily', notifications: true };
+  store.locked = [];
+  store.progress = [];
+  store.progressListeners.length = 0;
   store.listeners.length = 0;
   store.sources = [sourceView()];
   store.history = [];
@@ -108,13 +123,25 @@ describe('options entry', () => {
 
   it('follows a settings change made in another page', async () => {
     await start(root);
-    for (const listener of store.listeners) listener({ ...store.settings, badge: false });
+    store.settings = { ...store.settings, badge: false };
+    for (const listener of store.listeners) listener({ ...store.settings });
     await waitFor(() =>
       expect(screen.getByRole('checkbox', { name: 'Show a badge on vendor sites' })).toHaveProperty(
         'checked',
         false,
       ),
     );
+  });
+
+  it('locks the settings a new policy sets as soon as it is applied', async () => {
+    await start(root);
+    const box = () => screen.getByRole('checkbox', { name: 'Show a badge on vendor sites' });
+    expect(box()).toHaveProperty('disabled', false);
+    store.settings = { ...store.settings, badge: false };
+    store.locked = ['badge'];
+    for (const listener of store.listeners) listener({ ...store.settings });
+    await waitFor(() => expect(box()).toMatchObject({ disabled: true, checked: false }));
+    expect(screen.getByText('Set by your organisation')).toBeTruthy();
   });
 
   it('shows the sources and binds Refresh to the platform command', async () => {

@@ -44,6 +44,7 @@ describe('loadSources', () => {
         problem: null,
         keptBy: 'schedule',
         capturedAt: null,
+        managed: false,
       },
     ]);
   });

@@ -156,6 +156,9 @@ export function createFakeBrowser() {
       local: createArea('local', storageListeners, LOCAL_QUOTA),
       sync: createArea('sync', storageListeners) as ReturnType<typeof createArea> | undefined,
       session: createArea('session', storageListeners),
+      /** The organisation's policy: the test sets it as an administrator would (the browser then
+       * fires onChanged for area 'managed'); `failing` stands for Firefox without a managed manifest. */
+      managed: createArea('managed', storageListeners),
       onChanged: {
         addListener: (l: Listener) => storageListeners.add(l),
         removeListener: (l: Listener) => storageListeners.delete(l),
@@ -305,6 +308,7 @@ export function createFakeBrowser() {
       fake.storage.local.clear();
       fake.storage.sync?.clear();
       fake.storage.session.clear();
+      fake.storage.managed.clear();
       storageListeners.clear();
       files.clear();
       alarms.clear();

@@ -32,6 +32,7 @@ export function sourceView(overrides: Partial<SourceView> = {}): SourceView {
     problem: null,
     keptBy: 'schedule',
     capturedAt: null,
+    managed: false,
     ...overrides,
   };
 }

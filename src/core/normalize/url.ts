@@ -32,3 +32,16 @@ export function hostOf(raw: string): string | null {
   if (!website) return null;
   return new URL(website).hostname.replace(/\.$/, '').replace(/^www\./, '');
 }
+
+/** A list source's address: an http(s) URL without its fragment; null for anything else. The one
+ * rule for adding a source, by hand or by an organisation's policy, and for telling two apart. */
+export function sourceUrl(raw: string): string | null {
+  try {
+    const url = new URL(raw.trim());
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) return null;
+    url.hash = '';
+    return url.href;
+  } catch {
+    return null;
+  }
+}
