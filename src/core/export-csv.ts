@@ -3,6 +3,7 @@
 // that hides one) as a formula, so such cells get a leading apostrophe: "CSV injection", see
 // https://owasp.org/www-community/attacks/CSV_Injection
 import type { Listing, SubprocessorList, Vendor } from './list';
+import { type ReviewLookup, type Reviews, reviewLookup } from './review-state';
 
 /** Column names, stable like the v1 JSON keys, so a sheet built on an export keeps working. */
 export const CSV_COLUMNS = [
@@ -19,6 +20,12 @@ export const CSV_COLUMNS = [
   'DPA text',
   'Findings',
   'Listed by',
+  // The team's own review (review-state.ts), empty for a vendor nobody reviewed.
+  'My status',
+  'My DPA signed',
+  'Owner',
+  'Next review',
+  'Notes',
 ] as const;
 
 /** Put before the text of a .csv file so that spreadsheets read it as UTF-8. */
@@ -46,7 +53,13 @@ function listingText(listing: Listing): string {
   return `${listing.title} (${facts})`;
 }
 
-function vendorCells(vendor: Vendor): string[] {
+function reviewCells(vendor: Vendor, lookup: ReviewLookup): string[] {
+  const review = lookup.find(vendor)?.review;
+  if (!review) return ['', '', '', '', ''];
+  return [review.status, review.dpaSignedOn ?? '', review.owner, review.nextReview ?? '', review.notes];
+}
+
+function vendorCells(vendor: Vendor, lookup: ReviewLookup): string[] {
   return [
     vendor.name,
     vendor.website ?? '',
@@ -61,11 +74,14 @@ function vendorCells(vendor: Vendor): string[] {
     vendor.dpa.text,
     joinItems(vendor.flags.map((f) => `${f.severity}: ${f.message}`)),
     joinItems((vendor.listedBy ?? []).map(listingText)),
+    ...reviewCells(vendor, lookup),
   ];
 }
 
-/** The whole register: a header row, then one row per vendor in the register's order. */
-export function registerToCsv(list: SubprocessorList): string {
-  const rows = [csvRow(CSV_COLUMNS), ...list.vendors.map((vendor) => csvRow(vendorCells(vendor)))];
+/** The whole register: a header row, then one row per vendor in the register's order, with the
+ * team's review of each (notes are text: a note that starts like a formula is neutralised too). */
+export function registerToCsv(list: SubprocessorList, reviews: Reviews = {}): string {
+  const lookup = reviewLookup(reviews);
+  const rows = [csvRow(CSV_COLUMNS), ...list.vendors.map((vendor) => csvRow(vendorCells(vendor, lookup)))];
   return `${rows.join('\r\n')}\r\n`;
 }

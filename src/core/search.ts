@@ -29,6 +29,11 @@ export interface SearchHit {
 
 export interface SearchIndex {
   search(query: string, limit?: number): SearchHit[];
+  /** Every vendor index the word filter finds for the query (each of its words, exactly, as a
+   * prefix, inside a word or within the typo budget), best first; null for a query without words.
+   * The register narrows its table by this: fuse.js ranking thousands of matches would not fit a
+   * keystroke. */
+  matching(query: string): number[] | null;
   size: number;
 }
 
@@ -122,6 +127,11 @@ export function buildSearchIndex(vendors: readonly Vendor[]): SearchIndex {
   };
   return {
     size: vendors.length,
+    matching(text: string): number[] | null {
+      const terms = termsOf(fold(text.trim().slice(0, MAX_QUERY)));
+      if (!terms.length) return null;
+      return filter.candidates(terms, terms.join(''), vendors.length).docs;
+    },
     search(text: string, limit = 20): SearchHit[] {
       const query = fold(text.trim().slice(0, MAX_QUERY));
       const terms = termsOf(query);

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { CSV_BOM, registerToCsv } from '../core/export-csv';
 import { validateList } from '../core/list';
+import { reviewsOfDocument } from '../core/review-state';
 import { useI18n } from '../ui/i18n';
 import { downloadText } from './download';
 
@@ -25,10 +26,11 @@ type Status =
 export function exportFile(json: string, format: ExportFormat, today: string) {
   const base = `subprocessor-register-${today}`;
   if (format === 'json') return { text: json, fileName: `${base}.json`, type: 'application/json' };
-  const checked = validateList(JSON.parse(json));
+  const document: unknown = JSON.parse(json);
+  const checked = validateList(document);
   if (!checked.ok) throw new Error(checked.issues.join('; '));
   return {
-    text: CSV_BOM + registerToCsv(checked.list),
+    text: CSV_BOM + registerToCsv(checked.list, reviewsOfDocument(document).reviews),
     fileName: `${base}.csv`,
     type: 'text/csv;charset=utf-8',
   };

@@ -18,6 +18,7 @@ import {
   type SourceView,
 } from '../platform/messages';
 import { requestOrigin } from '../platform/permissions';
+import { importReviewsOfText } from '../platform/review-store';
 import { loadSettings, onSettingsChanged, type Settings, saveSettings } from '../platform/settings';
 import { BUNDLED_SOURCE_IDS } from '../platform/store-record';
 import { EmptyState } from '../ui/empty-state';
@@ -32,7 +33,12 @@ const actions: RefreshActions = {
   removeSource,
   confirmHeld,
   discardHeld,
-  importList,
+  // A v1 JSON export carries the team's reviews too: read back once its list is in.
+  importList: async (text, fileName) => {
+    const reply = await importList(text, fileName);
+    if (reply.ok) await importReviewsOfText(text).catch(() => 0);
+    return reply;
+  },
   exportRegister,
 };
 

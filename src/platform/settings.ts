@@ -3,6 +3,7 @@
 // written by another version) never resets the others.
 import * as v from 'valibot';
 import browser, { type Storage } from 'webextension-polyfill';
+import { MAX_OBJECTION_DAYS } from '../core/objection-window';
 import { SETTINGS_KEY } from './storage-keys';
 
 export { SETTINGS_KEY };
@@ -17,6 +18,12 @@ const SettingsSchema = v.object({
   schedule: v.fallback(v.picklist(SCHEDULES), 'daily'),
   /** A browser notification when a refresh adds, removes or changes vendors, or needs confirmation. */
   notifications: v.fallback(v.boolean(), true),
+  /** Days to object after a source adds a subprocessor (Art. 28(2) GDPR), per source id; a source
+   * not named here has DEFAULT_OBJECTION_DAYS (core/objection-window.ts). */
+  objectionDays: v.fallback(
+    v.record(v.string(), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_OBJECTION_DAYS))),
+    {},
+  ),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

@@ -11,3 +11,8 @@ export const VIEW_KEY = 'lens.view';
 export const siteShardKey = (shard: number) => `${VIEW_KEY}.site.${shard}`;
 /** storage.local: chunk K of the read views (the vendors at register indices K * chunkSize ...). */
 export const vendorChunkKey = (chunk: number) => `${VIEW_KEY}.vendors.${chunk}`;
+/** storage.local: the team's review of each vendor, versioned (see review-store.ts). Written by the
+ * register page and by Import; never by a refresh, so removing a source keeps its vendors' reviews. */
+export const REVIEW_KEY = 'lens.review';
+/** storage.local: the review record as it was found when it was damaged or newer, before a write. */
+export const REVIEW_BACKUP_KEY = `${REVIEW_KEY}.backup`;

@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { ListSource, SubprocessorList, Vendor } from '../core/list';
 import { buildMatchIndex } from '../core/match';
 import { mergesSeveralLists } from '../core/merge';
+import type { ReviewStatus } from '../core/review-state';
 import { buildSearchIndex, type SearchIndex } from '../core/search';
 import { EmptyState } from '../ui/empty-state';
 import { isolate, plural, useI18n } from '../ui/i18n';
@@ -37,6 +38,10 @@ export interface PopupAppProps {
   onResultsRender?: (query: string, count: number) => void;
   /** When a list added the vendor, if recently (see new-vendors.ts): the card and result say "new". */
   addedOn?: (vendor: Vendor) => string | null;
+  /** The team's review status of a vendor (the register's "my status"); none by default. */
+  myStatus?: (vendor: Vendor) => ReviewStatus | null;
+  /** The register page's address; no link without it. */
+  registerHref?: string;
 }
 
 const never = () => null;
@@ -128,7 +133,8 @@ export function App(props: PopupAppProps) {
     }
   };
   let view: JSX.Element;
-  if (!searching) view = <SiteView site={site} addedOn={addedOn} showListedBy={showListedBy} />;
+  if (!searching)
+    view = <SiteView site={site} addedOn={addedOn} showListedBy={showListedBy} myStatus={props.myStatus} />;
   else if (!list) view = <EmptyState title={t('loading')} />;
   else if (openedVendor)
     view = (
@@ -142,6 +148,7 @@ export function App(props: PopupAppProps) {
           focusOnShow
           addedOn={addedOn(openedVendor)}
           showListedBy={showListedBy}
+          myStatus={props.myStatus?.(openedVendor) ?? null}
         />
       </>
     );
@@ -197,6 +204,13 @@ export function App(props: PopupAppProps) {
       </main>
       <footer>
         <SourceLine source={source} now={now} optionsHref={optionsHref} onOpenOptions={onOpenOptions} />
+        {props.registerHref && (
+          <p class="popup__register">
+            <a href={props.registerHref} target="_blank" rel="noopener">
+              {t('popupOpenRegister')}
+            </a>
+          </p>
+        )}
       </footer>
     </div>
   );

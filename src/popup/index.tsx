@@ -5,12 +5,14 @@
 // Without usable views (none yet, damaged, or the record changed from outside) the register is read
 // the full way (loadList), as before the views existed.
 import { render } from 'preact';
-import type { ListSource, SubprocessorList } from '../core/list';
+import type { ListSource, SubprocessorList, Vendor } from '../core/list';
 import { hostOfInput } from '../core/match';
 import type { HistoryEntry } from '../core/refresh-history';
+import { reviewLookup, statusOf } from '../core/review-state';
 import { t } from '../platform/i18n';
 import { loadList } from '../platform/list-store';
 import { loadHistory } from '../platform/messages';
+import { loadReviews } from '../platform/review-store';
 import { extensionUrl, openOptionsPage } from '../platform/runtime';
 import { activeTab, getTab } from '../platform/tabs';
 import {
@@ -132,6 +134,12 @@ export async function start(root: HTMLElement): Promise<void> {
     void openOptionsPage().then(() => window.close());
   };
   let tabUrl: string | null = null;
+  // The team's reviews are small; read with the tab. A vendor nobody reviewed shows no status line.
+  let reviews = reviewLookup({});
+  const myStatus = (vendor: Vendor) => (reviews.find(vendor) ? statusOf(reviews, vendor) : null);
+  const reviewsRead = loadReviews().then((read) => {
+    reviews = reviewLookup(read.reviews);
+  });
   // Loads may overlap (a change while one runs): only the latest one shows.
   let loads = 0;
   const showFor = (load: number) => (shown: Shown) => {
@@ -144,6 +152,8 @@ export async function start(root: HTMLElement): Promise<void> {
           tabUrl={tabUrl}
           now={new Date()}
           optionsHref={extensionUrl('options.html')}
+          registerHref={extensionUrl('register.html')}
+          myStatus={myStatus}
           onOpenOptions={openOptions}
           onFirstRender={markFirstResult}
           onResultsRender={(query) => performance.mark(`popup:results:${query}`)}
@@ -158,6 +168,7 @@ export async function start(root: HTMLElement): Promise<void> {
     performance.mark('popup:start');
     const head = readViewHead(); // read with the tab, not after it
     tabUrl = await describedTabUrl();
+    await reviewsRead;
     await load(tabUrl, true, showFor(++loads), head);
     // A refresh while the popup is open shows the new data at once.
     onStoreChanged((change) => {

@@ -64,7 +64,7 @@ const { start } = await import('../../src/options/index');
 let root: HTMLElement;
 
 beforeEach(() => {
-  store.settings = { badge: true, schedule: 'daily', notifications: true };
+  store.settings = { badge: true, schedule: 'daily', notifications: true, objectionDays: {} };
   store.listeners.length = 0;
   store.sources = [sourceView()];
   store.history = [];

@@ -79,12 +79,14 @@ describe('the built pages', () => {
         .map((f) => join(b, f)),
     );
 
-  it('are the popup and the options page, in each build', () => {
+  it('are the popup, the options page and the register, in each build', () => {
     expect(pages()).toEqual([
       'chrome/options.html',
       'chrome/popup.html',
+      'chrome/register.html',
       'firefox/options.html',
       'firefox/popup.html',
+      'firefox/register.html',
     ]);
   });
 
