@@ -46,6 +46,7 @@ export function objectionIndex(history: readonly HistoryEntry[], daysOf: WindowD
   }));
   return {
     windowOf(vendor) {
+      if (!additions.length) return null; // no history: spare making every vendor's keys
       const keys = additionKeysOf(vendor);
       let best: ObjectionWindow | null = null;
       for (const { sourceId, days, added } of additions) {

@@ -21,6 +21,9 @@ export interface RegisterRow {
 }
 
 export const SORT_COLUMNS = [
+  // The register's own order (first-seen over the lists, in priority order): no header sorts by it,
+  // and it is the default, so the first rows need only the register's first vendors.
+  'order',
   'vendor',
   'listedBy',
   'location',
@@ -57,7 +60,7 @@ export const NO_FILTER: RegisterFilter = {
   status: null,
   windowOpen: false,
 };
-export const DEFAULT_SORT: RegisterSort = { column: 'vendor', direction: 'ascending' };
+export const DEFAULT_SORT: RegisterSort = { column: 'order', direction: 'ascending' };
 
 export function buildRows(
   list: SubprocessorList,
@@ -88,6 +91,8 @@ type Key = string | number;
 function keyOf(row: RegisterRow, column: SortColumn): Key {
   const vendor = row.vendor;
   switch (column) {
+    case 'order':
+      return row.index;
     case 'vendor':
       return vendor.name;
     case 'listedBy':
@@ -111,6 +116,10 @@ function keyOf(row: RegisterRow, column: SortColumn): Key {
 
 /** The rows' order for a sort: ties in register order, whatever the direction. */
 export function sortOrder(rows: readonly RegisterRow[], sort: RegisterSort, locale: string): number[] {
+  if (sort.column === 'order') {
+    const order = rows.map((_, i) => i);
+    return sort.direction === 'ascending' ? order : order.reverse();
+  }
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const keys = rows.map((row) => keyOf(row, sort.column));
   const sign = sort.direction === 'ascending' ? 1 : -1;

@@ -160,11 +160,14 @@ export interface ReviewLookup {
 export function reviewLookup(reviews: Reviews): ReviewLookup {
   const byHost = new Map<string, string>();
   for (const [key, review] of Object.entries(reviews)) if (review.host) byHost.set(review.host, key);
+  const empty = byHost.size === 0 && Object.keys(reviews).length === 0;
   return {
     find(vendor) {
+      if (empty) return null;
       const own = reviewKeyOf(vendor);
       const direct = reviews[own];
       if (direct) return { key: own, review: direct };
+      if (!byHost.size) return null;
       const host = hostKeyOf(vendor);
       const key = host ? byHost.get(host) : undefined;
       const review = key ? reviews[key] : undefined;

@@ -1,7 +1,7 @@
 // The register page: the overview, the search and filters, one page of the table, and a row's
 // details with the team's review. Data arrives as props; the entry point (index.tsx) reads it from
 // the platform. The view (filters, sort, page) is kept in the address by onViewChange.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SubprocessorList, Vendor } from '../core/list';
 import { mergesSeveralLists } from '../core/merge';
 import { DEFAULT_OBJECTION_DAYS, objectionIndex } from '../core/objection-window';
@@ -47,7 +47,9 @@ export interface RegisterAppProps {
   /** A sentence about stored data that could not be read as it is; null when all is well. */
   problem?: string | null;
   optionsHref: string;
-  /** Called after a page of rows is on screen, with the query it answers. */
+  /** Set while only the register's first vendors are here (the rest is being read): its size. */
+  loadingTotal?: number | null;
+  /** Called after a page of rows is in the DOM, with the query it answers. */
   onRowsRender?: (query: string, rows: number) => void;
 }
 
@@ -69,6 +71,7 @@ export function App(props: RegisterAppProps) {
   const [view, setView] = useState<RegisterView>(() => viewFromSearch(props.initialSearch));
   const [opened, setOpened] = useState<number | null>(null);
   const searchIndex = useSearchIndex(list);
+  const loadingTotal = props.loadingTotal ?? null;
 
   const objections = useMemo(
     () => objectionIndex(history, (id) => objectionDays[id] ?? DEFAULT_OBJECTION_DAYS),
@@ -93,12 +96,21 @@ export function App(props: RegisterAppProps) {
   const titles = useMemo(() => new Map(sources.map((s) => [s.id, s.title])), [sources]);
   const severalLists = useMemo(() => mergesSeveralLists(list), [list]);
 
-  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const number = new Intl.NumberFormat(locale);
+  const total = loadingTotal ?? shown.length;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(view.page, pages - 1);
   const pageRows = shown.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
 
   useEffect(() => onViewChange?.(searchOfView({ ...view, page })), [view, page]);
-  useEffect(() => onRowsRender?.(view.filter.query, pageRows.length));
+  useLayoutEffect(() => onRowsRender?.(view.filter.query, pageRows.length));
+  // The search index is built once the whole register is here, just after it is shown, so that the
+  // first keystroke does not wait for it.
+  useEffect(() => {
+    if (loadingTotal !== null) return;
+    const timer = setTimeout(searchIndex, 50);
+    return () => clearTimeout(timer);
+  }, [list, loadingTotal]);
 
   const change = (next: Partial<RegisterView>) => setView((v) => ({ ...v, ...next }));
   const setFilter = (filter: RegisterFilter) => change({ filter, page: 0 });
@@ -121,7 +133,6 @@ export function App(props: RegisterAppProps) {
     setOpened(null);
     if (index !== null) requestAnimationFrame(() => document.getElementById(rowButtonId(index))?.focus());
   };
-  const number = new Intl.NumberFormat(locale);
   const first = shown.length ? page * PAGE_SIZE + 1 : 0;
 
   return (
@@ -138,7 +149,13 @@ export function App(props: RegisterAppProps) {
           </p>
         )}
       </header>
-      <Overview overview={overview} />
+      {loadingTotal === null ? (
+        <Overview overview={overview} />
+      ) : (
+        <p class="note" role="status">
+          {t('registerReading', number.format(loadingTotal))}
+        </p>
+      )}
       <section class="register__list" aria-labelledby="register-list-heading">
         <h2 id="register-list-heading" class="register__subheading">
           {t('registerListHeading')}
@@ -154,7 +171,7 @@ export function App(props: RegisterAppProps) {
           {t('registerShown', [
             number.format(first),
             number.format(first ? first + pageRows.length - 1 : 0),
-            number.format(shown.length),
+            number.format(total),
           ])}
         </p>
         {/* Focusable so that a keyboard can scroll a table wider than a narrow screen. */}
@@ -182,7 +199,7 @@ export function App(props: RegisterAppProps) {
           <button
             type="button"
             class="button"
-            disabled={page >= pages - 1}
+            disabled={page >= pages - 1 || loadingTotal !== null}
             onClick={() => change({ page: page + 1 })}
           >
             {t('registerNext')}

@@ -4,7 +4,7 @@
 // windows, changes per month) and each source's own date (stale lists). Without usable views the
 // register is read the full way. Changes elsewhere (a refresh, a review saved in another tab) show.
 import { render } from 'preact';
-import type { SubprocessorList, Vendor } from '../core/list';
+import { LIST_FORMAT, type SubprocessorList, type Vendor } from '../core/list';
 import { type HistoryEntry, mergeHistories } from '../core/refresh-history';
 import type { Review, ReviewRead } from '../core/review-state';
 import { t } from '../platform/i18n';
@@ -14,10 +14,17 @@ import { loadReviews, onReviewsChanged, saveReview } from '../platform/review-st
 import { extensionUrl } from '../platform/runtime';
 import { loadSettings, onSettingsChanged, type Settings } from '../platform/settings';
 import { readStore } from '../platform/source-store';
-import { onStoreChanged, readRegisterView, readViewHead } from '../platform/view-reader';
+import {
+  type HeadRead,
+  onStoreChanged,
+  readRegisterView,
+  readVendorChunk,
+  readViewHead,
+} from '../platform/view-reader';
 import { EmptyState } from '../ui/empty-state';
 import { I18nProvider, makeI18n } from '../ui/i18n';
 import { App, type RegisterSourceInfo } from './App';
+import { searchOfView, viewFromSearch } from './url-state';
 
 /** The marks a benchmark reads: navigation start -> the first page of rows on screen; and
  * 'register:rows:<query>' after the rows for a query are. */
@@ -30,6 +37,8 @@ interface Data {
   reviews: ReviewRead;
   settings: Settings;
   problem: string | null;
+  /** Set while only the first vendors are shown: the register's size. */
+  loadingTotal: number | null;
 }
 
 /** The sources as the register's listings name them: enough for the first paint. */
@@ -41,10 +50,24 @@ function sourcesOfListings(list: SubprocessorList): RegisterSourceInfo[] {
   return [...seen.values()];
 }
 
-async function fastList(): Promise<SubprocessorList> {
-  const head = await readViewHead();
+async function fullList(head: HeadRead): Promise<SubprocessorList> {
   const view = head.kind === 'ready' ? await readRegisterView(head.head) : null;
   return view ? view.list : (await loadList()).list;
+}
+
+/** The register's first vendors (one chunk of the views), for a first page in register order; null
+ * when the view asks for more than that (a filter, a sort, a later page) or there are no views. */
+async function firstVendors(
+  head: HeadRead,
+  search: string,
+): Promise<{ list: SubprocessorList; total: number } | null> {
+  if (head.kind !== 'ready' || searchOfView(viewFromSearch(search)) !== '') return null;
+  const chunk = await readVendorChunk(head.head, 0);
+  if (!chunk) return null;
+  return {
+    list: { format: LIST_FORMAT, source: head.head.source, vendors: chunk.vendors },
+    total: head.head.vendorCount,
+  };
 }
 
 function reviewProblem(read: ReviewRead): string | null {
@@ -96,6 +119,7 @@ export async function start(root: HTMLElement): Promise<void> {
           onViewChange={(search) => history.replaceState(null, '', `${location.pathname}${search}`)}
           onSaveReview={(vendor: Vendor, review: Review) => saveReview(vendor, review)}
           problem={data.problem ?? reviewProblem(data.reviews)}
+          loadingTotal={data.loadingTotal}
           optionsHref={extensionUrl('options.html')}
           onRowsRender={(query) => {
             if (!performance.getEntriesByName(FIRST_ROWS_MARK).length) performance.mark(FIRST_ROWS_MARK);
@@ -106,12 +130,27 @@ export async function start(root: HTMLElement): Promise<void> {
       root,
     );
   try {
-    const [list, reviews, settings] = await Promise.all([fastList(), loadReviews(), loadSettings()]);
-    data = { list, reviews, settings, sources: sourcesOfListings(list), history: [], problem: null };
+    const head = await readViewHead();
+    const [first, reviews, settings] = await Promise.all([
+      firstVendors(head, location.search),
+      loadReviews(),
+      loadSettings(),
+    ]);
+    const base = { reviews, settings, history: [], problem: null };
+    if (first) {
+      const { list, total } = first;
+      data = { ...base, list, sources: sourcesOfListings(list), loadingTotal: total };
+      show();
+      await afterPaint();
+    }
+    const list = await fullList(head);
+    performance.mark('register:data');
+    data = { ...base, list, sources: sourcesOfListings(list), loadingTotal: null };
     show();
     await afterPaint();
     data = { ...data, ...(await recordPart(list)) };
     show();
+    performance.mark('register:complete');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     render(

@@ -20,7 +20,7 @@ export const TRANSFER_KEY: Record<TransferBasis, string> = {
   unknown: 'transferUnknown',
 };
 
-const COLUMN_KEY: Record<SortColumn, string> = {
+const COLUMN_KEY: Record<Exclude<SortColumn, 'order'>, string> = {
   vendor: 'registerColumnVendor',
   listedBy: 'registerColumnListedBy',
   location: 'registerColumnLocation',
@@ -106,7 +106,7 @@ export function addedText(row: RegisterRow, today: string, i18n: I18n): string {
 export function RegisterTable({ rows, sort, onSort, onOpen, sourceTitle, today }: RegisterTableProps) {
   const i18n = useI18n();
   const { t, locale } = i18n;
-  const header = (column: SortColumn) => {
+  const header = (column: Exclude<SortColumn, 'order'>) => {
     const active = sort.column === column;
     return (
       <th scope="col" aria-sort={active ? sort.direction : 'none'} class="register__th">
