@@ -19,6 +19,7 @@ const store = vi.hoisted(() => ({
   sourceListeners: [] as (() => void)[],
 }));
 
+vi.mock('../../src/platform/review-store', () => ({ importReviewsOfText: vi.fn(async () => 0) }));
 vi.mock('../../src/platform/i18n', () => ({ t: (key: string, subs?: string | string[]) => t(key, subs) }));
 vi.mock('../../src/platform/list-store', () => ({
   loadList: vi.fn(
