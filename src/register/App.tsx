@@ -93,6 +93,8 @@ export function App(props: RegisterAppProps) {
     () => registerOverview({ rows, sources, history, today }),
     [rows, sources, history, today],
   );
+  // The same element while the overview's figures stand: a keystroke does not redraw the charts.
+  const overviewView = useMemo(() => <Overview overview={overview} />, [overview]);
   const titles = useMemo(() => new Map(sources.map((s) => [s.id, s.title])), [sources]);
   const severalLists = useMemo(() => mergesSeveralLists(list), [list]);
 
@@ -150,7 +152,7 @@ export function App(props: RegisterAppProps) {
         )}
       </header>
       {loadingTotal === null ? (
-        <Overview overview={overview} />
+        overviewView
       ) : (
         <p class="note" role="status">
           {t('registerReading', number.format(loadingTotal))}

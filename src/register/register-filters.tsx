@@ -1,5 +1,6 @@
 // The register's search field and filters. Each change narrows the table at once; the view (and so
 // these values) lives in the page's address.
+import { useMemo } from 'preact/hooks';
 import { NO_FILTER, type RegisterFilter } from '../core/register-rows';
 import { REVIEW_STATUSES, type ReviewStatus } from '../core/review-state';
 import { clip } from '../ui/format';
@@ -21,9 +22,14 @@ export function RegisterFilters({ filter, onChange, sources, countries, findings
   const { t, locale } = i18n;
   const set = (partial: Partial<RegisterFilter>) => onChange({ ...filter, ...partial });
   const orNull = (value: string) => (value === '' ? null : value);
-  const byName = countries
-    .map((code) => ({ code, name: regionName(code, locale) }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  // Named and sorted once per register, not on every keystroke.
+  const byName = useMemo(
+    () =>
+      countries
+        .map((code) => ({ code, name: regionName(code, locale) }))
+        .sort((a, b) => a.name.localeCompare(b.name, locale)),
+    [countries, locale],
+  );
   return (
     <search class="register__filters" aria-label={t('registerFiltersLabel')}>
       <div class="register__field register__field--search">
