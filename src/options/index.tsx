@@ -73,6 +73,7 @@ export async function start(root: HTMLElement): Promise<void> {
           history={data.history}
           actions={actions}
           today={today()}
+          registerHref={new URL('register.html', location.href).href}
         />
       </I18nProvider>,
       root,
