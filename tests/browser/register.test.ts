@@ -6,14 +6,18 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../src/core/export-csv';
+import { parse } from '../../src/core/index';
 import type { SubprocessorList } from '../../src/core/list';
 import type { HistoryEntry } from '../../src/core/refresh-history';
 import { REVIEW_KEY } from '../../src/platform/storage-keys';
 import { STORE_KEY } from '../../src/platform/store-record';
 import { registerList } from '../fixtures/generate-vendors';
+import { bigList } from '../fixtures/hostile/big-list';
+import { BEACON_HOST, HOSTILE_MARKER } from '../fixtures/hostile/payloads';
 import { seriousA11yViolations } from '../support/axe';
 import { bundled as bundledList } from '../support/bundled-list';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
+import { pageSafety, safeState } from './support/page-safety';
 import { openRegister, rowsInDom, storeRegister, timeFilter } from './support/register-page';
 
 declare const chrome: import('webextension-polyfill').Browser;
@@ -215,4 +219,33 @@ describe('the register at 10,000 vendors', () => {
     expect(cell).toMatch(/^added \d{1,2} \w{3} \d{4}; objection window until \d{1,2} \w{3} \d{4}$/);
     await page.close();
   });
+});
+
+describe('the register with hostile list text', () => {
+  it('shows it as text: no markup, script link, dialog or overflow, in the table, the charts and a card', async () => {
+    const big = bigList(300, 10);
+    const parsed = parse(big.text, { contentType: 'text/markdown', today: '2026-11-27' });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    await storeRegister(ext, parsed.list, [], 3);
+    const dialogs: string[] = [];
+    // Wide enough for the table: at 360 px it scrolls inside its own region, by design.
+    const { page } = await openRegister(ext, '', 1600);
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss().catch(() => {});
+    });
+    await expect
+      .poll(() => count(page, 'vendors'), { timeout: 30_000 })
+      .toBe(String(parsed.list.vendors.length));
+    await page.getByRole('button', { name: /^Findings/ }).click();
+    await page.locator('.register__open').first().click();
+    const state = await pageSafety(page, HOSTILE_MARKER, BEACON_HOST);
+    // The only SVGs are the overview's own five charts; list text never makes an element.
+    const charts = await page.locator('svg.chart__svg').count();
+    expect(charts).toBe(5);
+    expect(await page.locator('svg:not(.chart__svg)').count()).toBe(0);
+    const injected = state.injected.filter((tag) => tag !== 'svg');
+    expect({ ...state, injected, dialogs }).toEqual({ ...safeState(state.unsafeCharacters), dialogs: [] });
+    await page.close();
+  }, 60_000);
 });
