@@ -26,7 +26,12 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'happy-dom',
-          include: ['tests/ui/**/*.test.tsx', 'tests/popup/**/*.test.tsx', 'tests/options/**/*.test.tsx'],
+          include: [
+            'tests/ui/**/*.test.tsx',
+            'tests/popup/**/*.test.tsx',
+            'tests/options/**/*.test.tsx',
+            'tests/register/**/*.test.tsx',
+          ],
         },
       },
       {

@@ -21,8 +21,9 @@ const ENTRIES: Record<string, string> = {
   background: 'src/background/index.ts',
   popup: 'src/popup/index.tsx',
   options: 'src/options/index.tsx',
+  register: 'src/register/index.tsx',
 };
-const PAGES = ['src/popup/popup.html', 'src/options/options.html'];
+const PAGES = ['src/popup/popup.html', 'src/options/options.html', 'src/register/register.html'];
 const MANAGED_SCHEMA = 'managed_schema.json';
 // Fixed zip timestamps: the same commit gives the same bytes. Zip stores local date and time fields
 // (fflate reads them with getHours() etc.), so the date is built from local fields, not from UTC:

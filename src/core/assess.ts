@@ -48,6 +48,11 @@ function daysBetween(fromIso: string, toIso: string): number {
   return (Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000;
 }
 
+/** Whether a list's own "last updated" date is more than a year before today (YYYY-MM-DD). */
+export function listIsStale(source: Pick<ListSource, 'updated'>, today: string): boolean {
+  return source.updated !== null && daysBetween(source.updated, today) > STALE_AFTER_DAYS;
+}
+
 /** All findings for one vendor of a list, most serious first. */
 export function assessVendor(vendor: VendorFacts, source: ListSource, options: AssessOptions): Flag[] {
   const flags: Flag[] = [];
@@ -64,7 +69,7 @@ export function assessVendor(vendor: VendorFacts, source: ListSource, options: A
   }
   const transfer = transferFlag(vendor);
   if (transfer) flags.push(transfer);
-  if (source.updated && daysBetween(source.updated, options.today) > STALE_AFTER_DAYS) {
+  if (source.updated && listIsStale(source, options.today)) {
     flags.push({ id: 'stale-list', severity: 'info', params: { updated: source.updated } });
   }
   return flags.sort(bySeverity);

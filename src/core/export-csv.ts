@@ -4,6 +4,7 @@
 // https://owasp.org/www-community/attacks/CSV_Injection
 import { findingText } from './finding-text';
 import type { Listing, SubprocessorList, Vendor } from './list';
+import { type ReviewLookup, type Reviews, reviewLookup } from './review-state';
 import type { Translation } from './translate';
 
 /** Column names, stable like the v1 JSON keys, so a sheet built on an export keeps working. */
@@ -21,6 +22,12 @@ export const CSV_COLUMNS = [
   'DPA text',
   'Findings',
   'Listed by',
+  // The team's own review (review-state.ts), empty for a vendor nobody reviewed.
+  'My status',
+  'My DPA signed',
+  'Owner',
+  'Next review',
+  'Notes',
 ] as const;
 
 /** Put before the text of a .csv file so that spreadsheets read it as UTF-8. */
@@ -48,7 +55,13 @@ function listingText(listing: Listing): string {
   return `${listing.title} (${facts})`;
 }
 
-function vendorCells(vendor: Vendor, tr: Translation): string[] {
+function reviewCells(vendor: Vendor, lookup: ReviewLookup): string[] {
+  const review = lookup.find(vendor)?.review;
+  if (!review) return ['', '', '', '', ''];
+  return [review.status, review.dpaSignedOn ?? '', review.owner, review.nextReview ?? '', review.notes];
+}
+
+function vendorCells(vendor: Vendor, tr: Translation, lookup: ReviewLookup): string[] {
   return [
     vendor.name,
     vendor.website ?? '',
@@ -63,12 +76,18 @@ function vendorCells(vendor: Vendor, tr: Translation): string[] {
     vendor.dpa.text,
     joinItems(vendor.flags.map((f) => `${f.severity}: ${findingText(f, tr)}`)),
     joinItems((vendor.listedBy ?? []).map(listingText)),
+    ...reviewCells(vendor, lookup),
   ];
 }
 
-/** The whole register: a header row, then one row per vendor in the register's order; findings are
- * written in the translation's language. */
-export function registerToCsv(list: SubprocessorList, tr: Translation): string {
-  const rows = [csvRow(CSV_COLUMNS), ...list.vendors.map((vendor) => csvRow(vendorCells(vendor, tr)))];
+/** The whole register: a header row, then one row per vendor in the register's order, with the
+ * team's review of each (notes are text: a note that starts like a formula is neutralised too);
+ * findings are written in the translation's language. */
+export function registerToCsv(list: SubprocessorList, tr: Translation, reviews: Reviews = {}): string {
+  const lookup = reviewLookup(reviews);
+  const rows = [
+    csvRow(CSV_COLUMNS),
+    ...list.vendors.map((vendor) => csvRow(vendorCells(vendor, tr, lookup))),
+  ];
   return `${rows.join('\r\n')}\r\n`;
 }

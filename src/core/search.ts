@@ -5,7 +5,7 @@
 import Fuse, { type Expression, type FuseIndex, type IFuseOptions } from 'fuse.js';
 import { countryName } from './country-name';
 import type { Vendor } from './list';
-import { buildWordFilter, type WordFilter } from './search-filter';
+import { buildWordFilter, LEVEL, type WordFilter } from './search-filter';
 import { ALL_FIELDS, FIELD, fold, squash, termsOf } from './search-words';
 
 export interface SearchDoc {
@@ -29,6 +29,12 @@ export interface SearchHit {
 
 export interface SearchIndex {
   search(query: string, limit?: number): SearchHit[];
+  /** Every vendor index the word filter finds for the query (each of its words, exactly, as a
+   * prefix, inside a word, or within the typo budget when nothing matches as typed), best first;
+   * null for a query without words.
+   * The register narrows its table by this: fuse.js ranking thousands of matches would not fit a
+   * keystroke. */
+  matching(query: string): number[] | null;
   size: number;
 }
 
@@ -122,6 +128,16 @@ export function buildSearchIndex(vendors: readonly Vendor[]): SearchIndex {
   };
   return {
     size: vendors.length,
+    matching(text: string): number[] | null {
+      const terms = termsOf(fold(text.trim().slice(0, MAX_QUERY)));
+      if (!terms.length) return null;
+      const found = filter.candidates(terms, terms.join(''), vendors.length);
+      // A narrowing keeps typo matches only when nothing matches as typed ("strpe" finds Stripe;
+      // "zeta" does not bring in every vendor that processes "data").
+      const typed = LEVEL.prefix * terms.length;
+      if (!found.tiers.some((tier) => tier >= typed)) return found.docs;
+      return found.docs.filter((_, i) => (found.tiers[i] as number) >= typed);
+    },
     search(text: string, limit = 20): SearchHit[] {
       const query = fold(text.trim().slice(0, MAX_QUERY));
       const terms = termsOf(query);

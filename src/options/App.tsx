@@ -7,6 +7,7 @@ import { useI18n } from '../ui/i18n';
 import type { RefreshActions } from './actions';
 import { ExportSection } from './export-section';
 import { HistorySection } from './history-section';
+import { ObjectionSection } from './objection-section';
 import { type SettingName, SettingsSection, type SettingsValue } from './settings-section';
 import { SourcesSection } from './sources-section';
 
@@ -26,6 +27,8 @@ export interface OptionsAppProps {
   progress?: readonly Progress[];
   /** Today as YYYY-MM-DD (export file names). */
   today: string;
+  /** The register page's address (register.html in the package). */
+  registerHref?: string;
   /** Saves an exported file; the browser's way by default. */
   download?: (text: string, fileName: string, type: string) => void;
 }
@@ -37,6 +40,11 @@ export function App(props: OptionsAppProps) {
       <header>
         <h1 class="options__title">{t('optionsHeading')}</h1>
         <p class="muted">{t('optionsIntro')}</p>
+        <p>
+          <a class="button" href={props.registerHref ?? 'register.html'}>
+            {t('openRegister')}
+          </a>
+        </p>
       </header>
       <SettingsSection
         settings={props.settings}
@@ -49,6 +57,11 @@ export function App(props: OptionsAppProps) {
         problem={props.problem}
         actions={props.actions}
         progress={props.progress ?? []}
+      />
+      <ObjectionSection
+        sources={props.sources}
+        days={props.settings.objectionDays ?? {}}
+        onSave={(objectionDays) => props.onSaveSettings({ objectionDays })}
       />
       <HistorySection history={props.history} />
       <ExportSection

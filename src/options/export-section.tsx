@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { CSV_BOM, registerToCsv } from '../core/export-csv';
 import { listWithMessages } from '../core/export-json';
 import { validateList } from '../core/list';
+import { REVIEW_EXPORT_FIELD, reviewsOfDocument } from '../core/review-state';
 import type { Translation } from '../core/translate';
 import { useI18n } from '../ui/i18n';
 import { downloadText } from './download';
@@ -27,14 +28,21 @@ type Status =
  * reader's language. Throws when that text is not a list. */
 export function exportFile(json: string, format: ExportFormat, today: string, tr: Translation) {
   const base = `subprocessor-register-${today}`;
-  const checked = validateList(JSON.parse(json));
+  const document: unknown = JSON.parse(json);
+  const checked = validateList(document);
   if (!checked.ok) throw new Error(checked.issues.join('; '));
   if (format === 'json') {
-    const text = `${JSON.stringify(listWithMessages(checked.list, tr), null, 2)}\n`;
+    // The team's reviews ride along in their extension field, as the register wrote them.
+    const reviews = (document as Record<string, unknown>)[REVIEW_EXPORT_FIELD];
+    const written = {
+      ...listWithMessages(checked.list, tr),
+      ...(reviews ? { [REVIEW_EXPORT_FIELD]: reviews } : {}),
+    };
+    const text = `${JSON.stringify(written, null, 2)}\n`;
     return { text, fileName: `${base}.json`, type: 'application/json' };
   }
   return {
-    text: CSV_BOM + registerToCsv(checked.list, tr),
+    text: CSV_BOM + registerToCsv(checked.list, tr, reviewsOfDocument(document).reviews),
     fileName: `${base}.csv`,
     type: 'text/csv;charset=utf-8',
   };

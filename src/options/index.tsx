@@ -19,6 +19,7 @@ import {
 } from '../platform/messages';
 import { requestOrigin } from '../platform/permissions';
 import { loadProgress, onProgressChanged, type Progress } from '../platform/progress';
+import { importReviewsOfText } from '../platform/review-store';
 import { loadSettingsState, onSettingsChanged, type SettingsState, saveSettings } from '../platform/settings';
 import { BUNDLED_SOURCE_IDS } from '../platform/store-record';
 import { EmptyState } from '../ui/empty-state';
@@ -33,7 +34,12 @@ const actions: RefreshActions = {
   removeSource,
   confirmHeld,
   discardHeld,
-  importList,
+  // A v1 JSON export carries the team's reviews too: read back once its list is in.
+  importList: async (text, fileName) => {
+    const reply = await importList(text, fileName);
+    if (reply.ok) await importReviewsOfText(text).catch(() => 0);
+    return reply;
+  },
   exportRegister,
 };
 
@@ -76,6 +82,7 @@ export async function start(root: HTMLElement): Promise<void> {
           actions={actions}
           progress={data.progress}
           today={today()}
+          registerHref={new URL('register.html', location.href).href}
         />
       </I18nProvider>,
       root,

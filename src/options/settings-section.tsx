@@ -12,6 +12,8 @@ export interface SettingsValue {
   schedule: ScheduleChoice;
   /** A browser notification when a refresh changes the vendors. */
   notifications: boolean;
+  /** Days to object per source id (objection-section.tsx); absent: the default for every source. */
+  objectionDays?: Readonly<Record<string, number>>;
 }
 
 export type SettingName = keyof SettingsValue;

@@ -5,6 +5,7 @@
 // leaves a locked field alone.
 import * as v from 'valibot';
 import browser, { type Storage } from 'webextension-polyfill';
+import { MAX_OBJECTION_DAYS } from '../core/objection-window';
 import { POLICY_KEY, SETTINGS_KEY } from './storage-keys';
 
 export { SETTINGS_KEY };
@@ -26,10 +27,17 @@ const SettingsSchema = v.object({
   badge: v.fallback(FIELDS.badge, true),
   schedule: v.fallback(FIELDS.schedule, 'daily'),
   notifications: v.fallback(FIELDS.notifications, true),
+  /** Days to object after a source adds a subprocessor (Art. 28(2) GDPR), per source id; a source
+   * not named here has DEFAULT_OBJECTION_DAYS (core/objection-window.ts). */
+  objectionDays: v.fallback(
+    v.record(v.string(), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_OBJECTION_DAYS))),
+    {},
+  ),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
-export type SettingName = keyof Settings;
+/** The settings a policy can lock (the objection windows are per source, never locked). */
+export type SettingName = keyof typeof FIELDS;
 export const SETTING_NAMES = Object.keys(FIELDS) as SettingName[];
 
 export const DEFAULT_SETTINGS: Settings = v.parse(SettingsSchema, {});

@@ -3,9 +3,11 @@
 // need no running worker to show it.
 import browser, { type Storage } from 'webextension-polyfill';
 import { type HistoryEntry, mergeHistories } from '../core/refresh-history';
+import { REVIEW_EXPORT_FIELD, reviewRecordOf } from '../core/review-state';
 import { t } from './i18n';
 import { allSources, listOf, loadList } from './list-store';
 import { followedByPolicy, loadAppliedPolicy, POLICY_KEY, type Policy } from './managed-policy';
+import { loadReviews } from './review-store';
 import { readStore } from './source-store';
 import type { SourceOrigin, SourceView } from './source-types';
 import { STORE_KEY, type StoredSource } from './store-record';
@@ -76,9 +78,12 @@ export async function loadHistory(): Promise<HistoryEntry[]> {
   return mergeHistories(Object.values(read.record.sources).map((s) => s.history));
 }
 
-/** The merged register as v1 JSON text: what the badge, popup and search use, listings included. */
+/** The merged register as v1 JSON text: what the badge, popup and search use, listings included,
+ * and the team's reviews in the extension field "review" (README: the list document). */
 export async function exportRegister(): Promise<string> {
-  return `${JSON.stringify((await loadList()).list, null, 2)}\n`;
+  const [loaded, reviews] = await Promise.all([loadList(), loadReviews()]);
+  const document = { ...loaded.list, [REVIEW_EXPORT_FIELD]: reviewRecordOf(reviews.reviews) };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }
 
 /** Calls back after any change to the stored sources (or which of them the policy follows). Returns a function that stops listening. */

@@ -20,3 +20,8 @@ export const POLICY_KEY = 'lens.policy';
 /** storage.session: long work in the worker (refresh of every source, an import, a first load) and
  * how far it is, for the options page (see progress.ts). Written by the worker only. */
 export const PROGRESS_KEY = 'lens.progress';
+/** storage.local: the team's review of each vendor, versioned (see review-store.ts). Written by the
+ * register page and by Import; never by a refresh, so removing a source keeps its vendors' reviews. */
+export const REVIEW_KEY = 'lens.review';
+/** storage.local: the review record as it was found when it was damaged or newer, before a write. */
+export const REVIEW_BACKUP_KEY = `${REVIEW_KEY}.backup`;

@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { ListSource, SubprocessorList, Vendor } from '../core/list';
 import { buildMatchIndex } from '../core/match';
 import { mergesSeveralLists } from '../core/merge';
+import type { ReviewStatus } from '../core/review-state';
 import { buildSearchIndex, type SearchIndex } from '../core/search';
 import { EmptyState } from '../ui/empty-state';
 import { isolate, plural, useI18n } from '../ui/i18n';
@@ -39,6 +40,10 @@ export interface PopupAppProps {
   addedOn?: (vendor: Vendor) => string | null;
   /** What the tab's page holds (page-offer.tsx), shown above the site's card once it is read. */
   pageOffer?: ComponentChildren;
+  /** The team's review status of a vendor (the register's "my status"); none by default. */
+  myStatus?: (vendor: Vendor) => ReviewStatus | null;
+  /** The register page's address; no link without it. */
+  registerHref?: string;
 }
 
 const never = () => null;
@@ -134,7 +139,7 @@ export function App(props: PopupAppProps) {
     view = (
       <>
         {props.pageOffer}
-        <SiteView site={site} addedOn={addedOn} showListedBy={showListedBy} />
+        <SiteView site={site} addedOn={addedOn} showListedBy={showListedBy} myStatus={props.myStatus} />
       </>
     );
   else if (!list) view = <EmptyState title={t('loading')} />;
@@ -150,6 +155,7 @@ export function App(props: PopupAppProps) {
           focusOnShow
           addedOn={addedOn(openedVendor)}
           showListedBy={showListedBy}
+          myStatus={props.myStatus?.(openedVendor) ?? null}
         />
       </>
     );
@@ -205,6 +211,13 @@ export function App(props: PopupAppProps) {
       </main>
       <footer>
         <SourceLine source={source} now={now} optionsHref={optionsHref} onOpenOptions={onOpenOptions} />
+        {props.registerHref && (
+          <p class="popup__register">
+            <a href={props.registerHref} target="_blank" rel="noopener">
+              {t('popupOpenRegister')}
+            </a>
+          </p>
+        )}
       </footer>
     </div>
   );

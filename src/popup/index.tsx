@@ -5,13 +5,15 @@
 // Without usable views (none yet, damaged, or the record changed from outside) the register is read
 // the full way (loadList), as before the views existed.
 import { render } from 'preact';
-import type { ListSource, SubprocessorList } from '../core/list';
+import type { ListSource, SubprocessorList, Vendor } from '../core/list';
 import { siteHostOf } from '../core/match';
 import type { HistoryEntry } from '../core/refresh-history';
+import { reviewLookup, statusOf } from '../core/review-state';
 import { t } from '../platform/i18n';
 import { loadList } from '../platform/list-store';
 import { followPage, inspectPage, loadHistory, type PagePreview } from '../platform/messages';
 import { requestOrigin } from '../platform/permissions';
+import { loadReviews } from '../platform/review-store';
 import { extensionUrl, openOptionsPage } from '../platform/runtime';
 import { activeTab, getTab, type TabInfo } from '../platform/tabs';
 import {
@@ -146,6 +148,12 @@ export async function start(root: HTMLElement): Promise<void> {
     void openOptionsPage().then(() => window.close());
   };
   let tabUrl: string | null = null;
+  // The team's reviews are small; read with the tab. A vendor nobody reviewed shows no status line.
+  let reviews = reviewLookup({});
+  const myStatus = (vendor: Vendor) => (reviews.find(vendor) ? statusOf(reviews, vendor) : null);
+  const reviewsRead = loadReviews().then((read) => {
+    reviews = reviewLookup(read.reviews);
+  });
   let tabId: number | null = null;
   let page: PageState = { status: 'reading' };
   let latest: Shown | null = null;
@@ -159,6 +167,8 @@ export async function start(root: HTMLElement): Promise<void> {
           tabUrl={tabUrl}
           now={new Date()}
           optionsHref={extensionUrl('options.html')}
+          registerHref={extensionUrl('register.html')}
+          myStatus={myStatus}
           onOpenOptions={openOptions}
           onFirstRender={markFirstResult}
           onResultsRender={(query) => performance.mark(`popup:results:${query}`)}
@@ -201,6 +211,7 @@ export async function start(root: HTMLElement): Promise<void> {
     const tab = await describedTab();
     tabUrl = tab?.url ?? null;
     tabId = tab && tabUrl && /^https?:/i.test(tabUrl) ? tab.id : null;
+    await reviewsRead;
     await load(tabUrl, true, showFor(++loads), head);
     // A refresh while the popup is open shows the new data at once.
     onStoreChanged((change) => {

@@ -1,6 +1,7 @@
 // What the popup shows before a search: the vendor of the tab's site, or why there is none.
 import type { Vendor } from '../core/list';
 import { type MatchIndex, type MatchResult, match, siteHostOf } from '../core/match';
+import type { ReviewStatus } from '../core/review-state';
 import { EmptyState } from '../ui/empty-state';
 import { HostedOnNote } from '../ui/hosted-on-note';
 import { isolate, useI18n } from '../ui/i18n';
@@ -23,9 +24,10 @@ interface SiteViewProps {
   site: SiteMatch;
   addedOn: (vendor: Vendor) => string | null;
   showListedBy: boolean;
+  myStatus?: (vendor: Vendor) => ReviewStatus | null;
 }
 
-export function SiteView({ site, addedOn, showListedBy }: SiteViewProps) {
+export function SiteView({ site, addedOn, showListedBy, myStatus = () => null }: SiteViewProps) {
   const { t } = useI18n();
   const { host, found } = site;
   if (!host) return <EmptyState title={t('noSiteTitle')}>{t('noSiteHint')}</EmptyState>;
@@ -36,7 +38,12 @@ export function SiteView({ site, addedOn, showListedBy }: SiteViewProps) {
     return (
       <>
         <HostedOnNote host={host} vendorName={found.vendor.name} domain={found.domain ?? ''} />
-        <VendorCard vendor={found.vendor} addedOn={addedOn(found.vendor)} showListedBy={showListedBy} />
+        <VendorCard
+          vendor={found.vendor}
+          addedOn={addedOn(found.vendor)}
+          showListedBy={showListedBy}
+          myStatus={myStatus(found.vendor)}
+        />
       </>
     );
   }
@@ -46,6 +53,7 @@ export function SiteView({ site, addedOn, showListedBy }: SiteViewProps) {
       eyebrow={t('siteVendorLabel')}
       addedOn={addedOn(found.vendor)}
       showListedBy={showListedBy}
+      myStatus={myStatus(found.vendor)}
     />
   );
 }

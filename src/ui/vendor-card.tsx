@@ -2,9 +2,12 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Vendor } from '../core/list';
+import type { ReviewStatus } from '../core/review-state';
 import { Findings } from './findings';
 import { clip } from './format';
+import { useI18n } from './i18n';
 import { NewMarker } from './new-marker';
+import { ReviewStatusLabel } from './review-status';
 import { VendorFacts } from './vendor-facts';
 
 interface VendorCardProps {
@@ -17,10 +20,20 @@ interface VendorCardProps {
   addedOn?: string | null;
   /** Say which lists name the vendor ("Listed by"): for a register merged from several lists. */
   showListedBy?: boolean;
+  /** The team's review status of the vendor (core/review-state.ts); not shown when unknown. */
+  myStatus?: ReviewStatus | null;
 }
 
 export function VendorCard(props: VendorCardProps) {
-  const { vendor, eyebrow, focusOnShow = false, addedOn = null, showListedBy = true } = props;
+  const {
+    vendor,
+    eyebrow,
+    focusOnShow = false,
+    addedOn = null,
+    showListedBy = true,
+    myStatus = null,
+  } = props;
+  const { t } = useI18n();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => {
@@ -35,6 +48,11 @@ export function VendorCard(props: VendorCardProps) {
         </h2>
         {addedOn && <NewMarker since={addedOn} />}
       </div>
+      {myStatus && (
+        <p class="card__status">
+          {t('reviewMyStatus')}: <ReviewStatusLabel status={myStatus} />
+        </p>
+      )}
       <VendorFacts vendor={vendor} showListedBy={showListedBy} />
       <Findings flags={vendor.flags} headingId={`${id}-findings`} />
     </article>

@@ -6,7 +6,7 @@ import { ListedBy } from './listed-by';
 import { SafeLink } from './safe-link';
 
 const TEXT_MAX = 1000;
-const DPA_KEY = {
+export const DPA_KEY = {
   signed: 'dpaSigned',
   incorporated: 'dpaIncorporated',
   'not-signed': 'dpaNotSigned',

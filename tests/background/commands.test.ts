@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handlers } from '../../src/background/commands';
+import { emptyReview, reviewLookup } from '../../src/core/review-state';
 import { loadList } from '../../src/platform/list-store';
 import {
   addSource,
@@ -15,6 +16,7 @@ import {
   removeSource,
   serveRequests,
 } from '../../src/platform/messages';
+import { loadReviews, saveReview } from '../../src/platform/review-store';
 import { STORE_KEY } from '../../src/platform/store-record';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
@@ -142,6 +144,21 @@ describe('removeSource', () => {
 
   it('answers an unknown source with a clear message', async () => {
     expect(await removeSource('nope')).toMatchObject({ ok: false, message: 'There is no source “nope”.' });
+  });
+
+  it('keeps the team’s reviews of its vendors: a vendor that comes back finds its notes', async () => {
+    const stripe = (await loadList()).list.vendors.find((v) => v.name === 'Stripe');
+    if (!stripe) throw new Error('no Stripe');
+    await saveReview(stripe, { ...emptyReview(stripe), status: 'approved', notes: 'SCCs signed' });
+    await removeSource('dovetail');
+    expect(await names()).toEqual([]);
+    await addSource('https://dovetailapp.com/legal/data-subprocessors');
+    const back = (await loadList()).list.vendors.find((v) => v.name === 'Stripe');
+    if (!back) throw new Error('Stripe did not come back');
+    expect(reviewLookup((await loadReviews()).reviews).find(back)?.review).toMatchObject({
+      status: 'approved',
+      notes: 'SCCs signed',
+    });
   });
 });
 

@@ -128,6 +128,38 @@ describe('registerToCsv', () => {
     expect(cell('Listed by')).toBe('');
   });
 
+  it('adds the team’s review of each vendor, found by identity, with notes as inert text', () => {
+    const reviews = {
+      stripe: {
+        name: 'Stripe, Inc.',
+        host: 'stripe.com',
+        status: 'approved' as const,
+        dpaSignedOn: '2026-03-01',
+        dpaLink: 'https://example.com/dpa',
+        owner: 'Priya',
+        nextReview: '2027-03-01',
+        notes: "=cmd|' /C calc'!A0, second line\nthird",
+        updatedAt: '2026-12-01T00:00:00Z',
+      },
+    };
+    const rows = readCsv(registerToCsv(dovetail, english, reviews));
+    const header = rows[0] ?? [];
+    const row = (name: string) => rows.find((r) => r[0] === name) ?? [];
+    const cell = (r: string[], column: (typeof CSV_COLUMNS)[number]) => r[header.indexOf(column)];
+    const stripe = row('Stripe');
+    expect(cell(stripe, 'My status')).toBe('approved');
+    expect(cell(stripe, 'My DPA signed')).toBe('2026-03-01');
+    expect(cell(stripe, 'Owner')).toBe('Priya');
+    expect(cell(stripe, 'Next review')).toBe('2027-03-01');
+    // A note that starts like a formula is neutralised; its line end stays inside the cell.
+    expect(cell(stripe, 'Notes')).toBe("'=cmd|' /C calc'!A0, second line\nthird");
+    // Nobody reviewed Mixpanel: its review cells are empty.
+    const other = rows.find((r) => r[0] !== 'Stripe' && r !== header) ?? [];
+    expect(
+      ['My status', 'My DPA signed', 'Owner', 'Next review', 'Notes'].map((c) => cell(other, c as 'Notes')),
+    ).toEqual(['', '', '', '', '']);
+  });
+
   it('says who lists a vendor in a merged register, with each list’s DPA and location', () => {
     const register = mergeLists([
       { sourceId: 'dovetail', list: dovetail },

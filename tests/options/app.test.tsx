@@ -30,13 +30,17 @@ const settingsStatus = () =>
   screen.getByRole('region', { name: 'Settings' }).querySelector('[role="status"]')?.textContent;
 
 describe('options page', () => {
-  it('has settings, sources, history and export, each a labelled region, in that order', () => {
+  it('has settings, sources, objection windows, history and export, each a labelled region, in that order', () => {
     renderOptions();
     expect(screen.getByRole('heading', { level: 1, name: 'Subprocessor Lens' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open the register' }).getAttribute('href')).toBe(
+      'register.html',
+    );
     const regions = screen.getAllByRole('region').map((r) => r.getAttribute('aria-labelledby'));
     expect(regions.map((id) => document.getElementById(id ?? '')?.textContent)).toEqual([
       'Settings',
       'Sources',
+      'Objection windows',
       'What changed',
       'Export',
     ]);

@@ -23,6 +23,7 @@ const store = vi.hoisted(() => ({
   sourceListeners: [] as (() => void)[],
 }));
 
+vi.mock('../../src/platform/review-store', () => ({ importReviewsOfText: vi.fn(async () => 0) }));
 vi.mock('../../src/platform/i18n', () => ({ t: (key: string, subs?: string | string[]) => t(key, subs) }));
 vi.mock('../../src/platform/list-store', () => ({
   loadList: vi.fn(
@@ -76,7 +77,7 @@ const { start } = await import('../../src/options/index');
 let root: HTMLElement;
 
 beforeEach(() => {
-  store.settings = { badge: true, schedule: 'daily', notifications: true };
+  store.settings = { badge: true, schedule: 'daily', notifications: true, objectionDays: {} };
   store.locked = [];
   store.progress = [];
   store.progressListeners.length = 0;

@@ -22,7 +22,12 @@ beforeEach(() => {
 
 describe('settings', () => {
   it('defaults to showing the badge', async () => {
-    expect(DEFAULT_SETTINGS).toEqual({ badge: true, schedule: 'daily', notifications: true });
+    expect(DEFAULT_SETTINGS).toEqual({
+      badge: true,
+      schedule: 'daily',
+      notifications: true,
+      objectionDays: {},
+    });
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
@@ -59,13 +64,29 @@ describe('settings', () => {
       badge: false,
       schedule: 'daily',
       notifications: false,
+      objectionDays: {},
     });
     expect(parseSettings({ schedule: 'weekly', notifications: 'yes' })).toEqual({
       badge: true,
       schedule: 'weekly',
       notifications: true,
+      objectionDays: {},
     });
     expect(parseSettings({ schedule: 'off' }).schedule).toBe('off');
+  });
+
+  it('keeps the objection window of each source, in whole days from 0 to 365', () => {
+    expect(parseSettings({ objectionDays: { acme: 14, dovetail: 0 } }).objectionDays).toEqual({
+      acme: 14,
+      dovetail: 0,
+    });
+    // A value out of range is not a window: the sources fall back to the default.
+    expect(parseSettings({ objectionDays: { acme: 400 } }).objectionDays).toEqual({});
+    expect(parseSettings({ objectionDays: { acme: 1.5 } }).objectionDays).toEqual({});
+    expect(parseSettings({ badge: false, objectionDays: 'x' })).toMatchObject({
+      badge: false,
+      objectionDays: {},
+    });
   });
 
   it('tells listeners about changes until they stop listening', async () => {

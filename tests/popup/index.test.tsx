@@ -16,6 +16,9 @@ const platform = vi.hoisted(() => ({
   listeners: [] as ((change: StoreChange) => void)[],
 }));
 
+vi.mock('../../src/platform/review-store', () => ({
+  loadReviews: vi.fn(async () => ({ reviews: {}, problem: null })),
+}));
 vi.mock('../../src/platform/i18n', () => ({ t: (key: string, subs?: string | string[]) => t(key, subs) }));
 vi.mock('../../src/platform/list-store', () => ({ loadList: vi.fn() }));
 vi.mock('../../src/platform/view-reader', () => ({

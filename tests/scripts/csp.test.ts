@@ -79,12 +79,14 @@ describe('the built pages', () => {
         .map((f) => join(b, f)),
     );
 
-  it('are the popup and the options page, in each build', () => {
+  it('are the popup, the options page and the register, in each build', () => {
     expect(pages()).toEqual([
       'chrome/options.html',
       'chrome/popup.html',
+      'chrome/register.html',
       'firefox/options.html',
       'firefox/popup.html',
+      'firefox/register.html',
     ]);
   });
 
@@ -125,7 +127,7 @@ describe('the built scripts', () => {
     );
 
   it('never compile strings to code (eval, new Function, string timers, importScripts)', () => {
-    expect(scripts().length).toBe(6);
+    expect(scripts().length).toBe(8);
     for (const script of scripts()) {
       const code = readFileSync(join(out, script), 'utf8');
       expect(code, script).not.toMatch(/(^|[^\w$.])eval\s*\(/);
