@@ -74,7 +74,7 @@ export interface FirefoxExtension {
   press(context: string, ...keys: string[]): Promise<void>;
   /** Types text key by key, as a user would. */
   type(context: string, text: string): Promise<void>;
-  /** A real mouse click on the element the expression evaluates to (it must be on screen). */
+  /** A real mouse click on the element the expression evaluates to (scrolled into view). */
   click(context: string, elementExpression: string): Promise<void>;
   /** axe-core's serious and critical violations in a page. */
   a11yViolations(context: string): Promise<AxeProblem[]>;
@@ -300,9 +300,10 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
         );
       },
       async click(context, elementExpression) {
+        // Scrolled into view first, as a user would (BiDi refuses a pointer outside the viewport).
         const element: RemoteValue & { sharedId?: string } = await client.evaluate(
           context,
-          elementExpression,
+          `(() => { const e = (${elementExpression}); e?.scrollIntoView({ block: 'center' }); return e; })()`,
         );
         if (element.type !== 'node' || !element.sharedId)
           throw new Error(`no element for ${elementExpression}`);
