@@ -22,7 +22,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { type AddressInfo, connect } from 'node:net';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AxeProblem, axeProblems, axeSource } from '../../support/axe';
@@ -82,24 +82,40 @@ export interface FirefoxExtension {
 }
 
 /** A forward proxy that tunnels every CONNECT, whatever the host, to the local https server. */
-async function startProxy(httpsPort: number): Promise<Server> {
-  const proxy = createServer((_req, res) => res.writeHead(502).end('https only'));
-  proxy.on('connect', (_req, client, head) => {
+async function startProxy(httpsPort: number): Promise<{ server: Server; close(): Promise<void> }> {
+  const tunnels = new Set<Socket>();
+  const server = createServer((_req, res) => res.writeHead(502).end('https only'));
+  server.on('connect', (_req, client: Socket, head: Buffer) => {
     const upstream = connect(httpsPort, '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length) upstream.write(head);
       upstream.pipe(client);
       client.pipe(upstream);
     });
+    // A tunnel ends as a whole: the http server keeps CONNECT sockets half-open, so a side that ended
+    // (Firefox gone, or a body it stopped reading) would otherwise hold the proxy's close forever.
     const drop = () => {
       upstream.destroy();
       client.destroy();
+      tunnels.delete(client);
+      tunnels.delete(upstream);
     };
-    upstream.on('error', drop);
-    client.on('error', drop);
+    tunnels.add(client).add(upstream);
+    for (const socket of [upstream, client]) {
+      socket.on('error', drop);
+      socket.on('end', drop);
+      socket.on('close', drop);
+    }
   });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  return proxy;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    server,
+    async close() {
+      for (const socket of tunnels) socket.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
 
 function userJs(proxyPort: number, addonId: string, uuid: string, downloads: string): string {
@@ -191,15 +207,14 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
   mkdirSync(downloads);
   writeFileSync(
     join(profile, 'user.js'),
-    userJs((proxy.address() as AddressInfo).port, addonId, uuid, downloads),
+    userJs((proxy.server.address() as AddressInfo).port, addonId, uuid, downloads),
   );
   let firefox: ChildProcess | null = null;
   let bidi: BidiClient | null = null;
   const cleanUp = async () => {
     bidi?.close();
     if (firefox) await stopFirefox(firefox);
-    proxy.closeAllConnections();
-    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    await proxy.close();
     await sites.close();
     rmSync(profile, { recursive: true, force: true });
   };
