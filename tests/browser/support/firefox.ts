@@ -118,8 +118,10 @@ async function startProxy(httpsPort: number): Promise<{ server: Server; close():
   };
 }
 
-function userJs(proxyPort: number, addonId: string, uuid: string, downloads: string): string {
-  const prefs: Record<string, string | number | boolean> = {
+type Prefs = Record<string, string | number | boolean>;
+
+function userJs(proxyPort: number, addonId: string, uuid: string, downloads: string, more: Prefs): string {
+  const prefs: Prefs = {
     'network.proxy.type': 1,
     'network.proxy.ssl': '127.0.0.1',
     'network.proxy.ssl_port': proxyPort,
@@ -141,6 +143,7 @@ function userJs(proxyPort: number, addonId: string, uuid: string, downloads: str
     'app.update.disabledForTesting': true,
     'network.dns.disablePrefetch': true,
     'browser.safebrowsing.update.enabled': false,
+    ...more,
   };
   return Object.entries(prefs)
     .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`)
@@ -193,7 +196,14 @@ async function stopFirefox(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
+export interface FirefoxLaunchOptions {
+  /** More prefs for the profile (e.g. a short event-page idle timeout). */
+  prefs?: Prefs;
+  /** Runs before the add-on is installed, with a way to open tabs (that an install must badge). */
+  beforeInstall?: (openTab: (url: string) => Promise<string>) => Promise<void>;
+}
+
+export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {}): Promise<FirefoxExtension> {
   ensureBuilt();
   const manifest = JSON.parse(readFileSync(join(DIST_FIREFOX, 'manifest.json'), 'utf8')) as {
     browser_specific_settings: { gecko: { id: string } };
@@ -207,7 +217,7 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
   mkdirSync(downloads);
   writeFileSync(
     join(profile, 'user.js'),
-    userJs((proxy.server.address() as AddressInfo).port, addonId, uuid, downloads),
+    userJs((proxy.server.address() as AddressInfo).port, addonId, uuid, downloads, options.prefs ?? {}),
   );
   let firefox: ChildProcess | null = null;
   let bidi: BidiClient | null = null;
@@ -224,9 +234,6 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
     bidi = await BidiClient.connect(`${started.url}/session`);
     const client = bidi;
     await client.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
-    const installed = await client.send<{ extension: string }>('webExtension.install', {
-      extensionData: { type: 'path', path: DIST_FIREFOX },
-    });
     const extensionUrl = (path: string) => `moz-extension://${uuid}/${path}`;
 
     const navigate = async (context: string, url: string) => {
@@ -260,6 +267,10 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
         ...pressed.reverse().map((value) => ({ type: 'keyUp', value })),
       ]);
     };
+    await options.beforeInstall?.(openTab);
+    const installed = await client.send<{ extension: string }>('webExtension.install', {
+      extensionData: { type: 'path', path: DIST_FIREFOX },
+    });
     const control = await openTab(extensionUrl('options.html'));
 
     const ext: FirefoxExtension = {
