@@ -5,26 +5,15 @@
 // kept, a held result and its choice, the export files, the popup's "new" marker, keyboard use,
 // and axe-core in light and dark. It adds no source (that would need a permission prompt).
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../src/core/export-csv';
 import { validateList } from '../../src/core/list';
 import { seriousA11yViolations } from '../support/axe';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
+import { type Handler, markdown, refreshed, SOURCE, truncated, visible } from './support/refresh-answers';
 
-const SOURCE = 'dovetailapp.com/legal/data-subprocessors';
-const refreshed = readFileSync('tests/fixtures/refresh/dovetail-refreshed.md', 'utf8');
-// The refreshed list cut to its first two vendors: a page that lost most of them.
-const [head, ...sections] = refreshed.split('\n## ');
-const truncated = `${head}\n## ${sections.slice(0, 2).join('\n## ')}`;
-
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let answer: Handler = (_req, res) => res.writeHead(404).end();
-const markdown =
-  (body: string): Handler =>
-  (_req, res) =>
-    res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' }).end(body);
 
 let ext: ExtensionBrowser;
 let page: Page;
@@ -40,13 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ext?.close();
 });
-
-/** Text as a reader sees it: without the Unicode isolates around list text, spaces collapsed. */
-const visible = (text: string | null) =>
-  (text ?? '')
-    .replace(/[\u2066-\u2069]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 const sources = () => page.getByRole('region', { name: 'Sources' });
 const dovetail = () => sources().locator('.source', { has: page.getByRole('heading', { name: 'Dovetail' }) });

@@ -2,8 +2,6 @@
 // local https server) answers as each test says. Commands go from an extension page to the worker as
 // the options page sends them (platform/messages.ts); results are read from storage, the popup and
 // the badge. Then the schedule: a real alarm wakes a stopped worker, which fetches on its own.
-import { readFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/platform/messages';
@@ -11,35 +9,23 @@ import { SETTINGS_KEY, STORE_KEY } from '../../src/platform/storage-keys';
 import type { StoredSource } from '../../src/platform/store-record';
 import { withoutIsolates } from '../support/visible';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
+import {
+  FAILURES,
+  type Handler,
+  KEPT,
+  markdown,
+  REFRESHED_NAMES,
+  refreshed,
+  SOURCE,
+} from './support/refresh-answers';
 
 declare const chrome: import('webextension-polyfill').Browser;
-
-const SOURCE = 'dovetailapp.com/legal/data-subprocessors';
-const refreshed = readFileSync('tests/fixtures/refresh/dovetail-refreshed.md', 'utf8');
-const REFRESHED_NAMES = [
-  'Amazon Web Services',
-  'ChartMogul',
-  'Google Cloud',
-  'Mixpanel',
-  'Rev.ai',
-  'SendGrid',
-  'Stripe',
-];
-
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 let ext: ExtensionBrowser;
 let control: Page;
 let answer: Handler = (_req, res) => res.writeHead(404).end();
 const conditional: (string | undefined)[] = [];
 const opened: Page[] = [];
-
-function markdown(body: string, headers: Record<string, string> = {}): Handler {
-  return (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8', ...headers });
-    res.end(body);
-  };
-}
 
 /** Sends a command as the options page does, from an extension page to the worker. */
 function send(message: Record<string, unknown>): Promise<Reply> {
@@ -115,50 +101,7 @@ describe('refreshing the default source', () => {
     expect((await popup.locator('.results h2').allTextContents())[0]).toContain('Rev.ai');
   });
 
-  // Each failure leaves every vendor in place and says why, and when the kept list was fetched.
-  const KEPT = /The list fetched on .+ stays in use\.$/;
-  const failures: { name: string; handler: Handler; outcome: string; message: RegExp }[] = [
-    {
-      name: 'an HTTP 500',
-      handler: (_req, res) => res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal error'),
-      outcome: 'http-error',
-      message: /^The source answered with an error \(HTTP 500\)\. /,
-    },
-    {
-      name: 'a timeout',
-      handler: (_req, res) => {
-        res.writeHead(200, { 'content-type': 'text/html' });
-        res.write('<!doctype html><html><body>'); // and nothing more
-      },
-      outcome: 'timeout',
-      message: /^The source did not answer within 20 seconds\. /,
-    },
-    {
-      name: 'an empty 200 page',
-      handler: markdown(''),
-      outcome: 'rejected',
-      message: /^The source answered, but no vendors were found in what it sent/,
-    },
-    {
-      name: 'garbage',
-      handler: (_req, res) =>
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"vendors": [{"name": "Rev.ai", '),
-      outcome: 'rejected',
-      message: /^What the source sent could not be read as a subprocessor list \(Not valid JSON/,
-    },
-    {
-      name: 'an oversized body',
-      handler: (_req, res) => {
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        res.on('error', () => undefined);
-        res.end(Buffer.alloc(6_000_000, 'a'));
-      },
-      outcome: 'too-large',
-      message: /^The source sent more than 5 MB, more than a subprocessor list can be\. /,
-    },
-  ];
-
-  for (const failure of failures) {
+  for (const failure of FAILURES) {
     it(`keeps every vendor after ${failure.name}, and says why`, async () => {
       answer = failure.handler;
       const reply = await send({ type: 'refresh', sourceId: 'dovetail' });

@@ -1,12 +1,15 @@
 // Mozilla's linter (web-ext lint, offline) on the Firefox build: no errors, and no warnings from our
 // code. The only warnings allowed are Preact's own innerHTML assignment (its dangerouslySetInnerHTML
 // support, which our code never uses: Biome forbids it), recognised by the code around the warning.
+// Then the store zip: exactly the linted directory, manifest at its root, with what AMO requires of a
+// new add-on (a gecko id and data_collection_permissions, which needs strict_min_version 140).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtensionInto, ROOT } from './support';
+import { buildExtensionInto, filesUnder, ROOT } from './support';
 
 interface LintMessage {
   code: string;
@@ -84,5 +87,60 @@ describe('web-ext lint on dist/firefox', () => {
   it('reports no warnings or notices from our code', () => {
     expect(report.warnings.filter((w) => !isPreactInnerHtml(w))).toEqual([]);
     expect(report.notices).toEqual([]);
+  });
+});
+
+interface GeckoManifest {
+  background: { scripts?: string[]; service_worker?: string };
+  browser_specific_settings: {
+    gecko: { id: string; strict_min_version: string; data_collection_permissions?: { required?: string[] } };
+  };
+}
+
+// The categories Firefox accepts (https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/).
+const DATA_TYPES = [
+  'none',
+  'authenticationInfo',
+  'bookmarksInfo',
+  'browsingActivity',
+  'financialAndPaymentInfo',
+  'healthInfo',
+  'locationInfo',
+  'personalCommunications',
+  'personallyIdentifyingInfo',
+  'searchTerms',
+  'websiteActivity',
+  'websiteContent',
+];
+
+describe('the Firefox zip for addons.mozilla.org', () => {
+  const zipOf = () => {
+    const name = readdirSync(out).find((f) => /^subprocessor-lens-firefox-.+\.zip$/.test(f));
+    if (!name) throw new Error('no Firefox zip');
+    return unzipSync(readFileSync(join(out, name)));
+  };
+
+  it('holds exactly the linted directory, byte for byte, with the manifest at its root', () => {
+    const zip = zipOf();
+    expect(Object.keys(zip).sort()).toEqual(filesUnder(join(out, 'firefox')));
+    for (const [path, bytes] of Object.entries(zip))
+      expect(Buffer.from(bytes).equals(readFileSync(join(out, 'firefox', path))), path).toBe(true);
+  });
+
+  it('declares the gecko id, data collection (none) and a background Firefox can run', () => {
+    const entry = zipOf()['manifest.json'];
+    if (!entry) throw new Error('no manifest.json at the root of the zip');
+    const manifest = JSON.parse(Buffer.from(entry).toString('utf8')) as GeckoManifest;
+    const gecko = manifest.browser_specific_settings.gecko;
+    expect(gecko.id).toBe(report.metadata.id);
+    const required = gecko.data_collection_permissions?.required ?? [];
+    expect(required.length).toBeGreaterThan(0);
+    for (const type of required) expect(DATA_TYPES).toContain(type);
+    // "none" stands alone: it cannot be combined with a category.
+    if (required.includes('none')) expect(required).toEqual(['none']);
+    expect(Number.parseInt(gecko.strict_min_version, 10)).toBeGreaterThanOrEqual(140);
+    // Firefox runs background.scripts as an event page; a manifest with only service_worker fails lint.
+    expect(manifest.background.scripts?.length).toBeGreaterThan(0);
+    for (const script of manifest.background.scripts ?? []) expect(Object.keys(zipOf())).toContain(script);
   });
 });

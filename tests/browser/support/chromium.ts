@@ -30,7 +30,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import { DIST_CHROME, ensureBuilt } from './build';
-import { type Sites, startSites } from './sites';
+import { type Sites, startSites, testUrl } from './sites';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -74,11 +74,6 @@ export interface ExtensionBrowser {
   /** How many times the worker has started again since launch (after a stop or a reload). */
   workerStarts(): number;
   close(): Promise<void>;
-}
-
-/** The https URL of a test page; every host resolves to the local server. */
-export function testUrl(host: string, path = '/'): string {
-  return `https://${host}${path}`;
 }
 
 export interface LaunchOptions {

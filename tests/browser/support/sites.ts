@@ -40,6 +40,11 @@ export interface Sites {
   close(): Promise<void>;
 }
 
+/** The https URL of a test page; every host resolves to the local server. */
+export function testUrl(host: string, path = '/'): string {
+  return `https://${host}${path}`;
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
