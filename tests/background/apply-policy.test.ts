@@ -9,7 +9,7 @@ import { LIST_FORMAT, type SubprocessorList } from '../../src/core/list';
 import { loadList } from '../../src/platform/list-store';
 import { POLICY_KEY } from '../../src/platform/managed-policy';
 import { loadSources, removeSource, serveRequests } from '../../src/platform/messages';
-import { loadSettings, saveSettings } from '../../src/platform/settings';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../src/platform/settings';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser, settle } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';
@@ -101,7 +101,7 @@ describe('applyPolicy', () => {
     ]);
     await setPolicy({ schedule: 'off', notifications: false });
     await applyPolicy();
-    expect(await loadSettings()).toEqual({ badge: true, schedule: 'off', notifications: false });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, schedule: 'off', notifications: false });
     expect(fakeBrowser.alarmList()).toEqual([]);
   });
 

@@ -86,6 +86,7 @@ describe('options page in Firefox', () => {
       Updated: '8 Oct 2018',
       Source: 'https://dovetailapp.com/legal/data-subprocessors (opens in a new tab)',
       'Copy in use': 'Bundled with the extension',
+      'Kept current': 'Fetched on schedule',
     });
     expect(await sectionText('history-heading')).toContain('No changes yet');
     expect(await ff.a11yViolations(page)).toEqual([]);

@@ -148,9 +148,9 @@ describe('locked settings', () => {
   it('puts the policy over the user settings for every reader, and says which are locked', async () => {
     await saveSettings({ badge: true, schedule: 'daily' });
     await lock({ badge: false, schedule: 'off' });
-    expect(await loadSettings()).toEqual({ badge: false, schedule: 'off', notifications: true });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, badge: false, schedule: 'off' });
     expect(await loadSettingsState()).toEqual({
-      settings: { badge: false, schedule: 'off', notifications: true },
+      settings: { ...DEFAULT_SETTINGS, badge: false, schedule: 'off' },
       locked: ['badge', 'schedule'],
     });
   });
