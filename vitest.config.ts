@@ -12,6 +12,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // The CLI tests start node a few times per test: on a loaded 2-core machine one test took
+          // past vitest's 5 s default while taking under 1 s alone.
+          testTimeout: 20_000,
           include: [
             'tests/core/**/*.test.ts',
             'tests/cli/**/*.test.ts',
