@@ -26,6 +26,7 @@ import { EmptyState } from '../ui/empty-state';
 import { I18nProvider, makeI18n } from '../ui/i18n';
 import { App } from './App';
 import type { RefreshActions } from './actions';
+import { importWithReviews } from './import-with-reviews';
 
 const actions: RefreshActions = {
   refresh: refreshSource,
@@ -35,11 +36,7 @@ const actions: RefreshActions = {
   confirmHeld,
   discardHeld,
   // A v1 JSON export carries the team's reviews too: read back once its list is in.
-  importList: async (text, fileName) => {
-    const reply = await importList(text, fileName);
-    if (reply.ok) await importReviewsOfText(text).catch(() => 0);
-    return reply;
-  },
+  importList: (text, fileName) => importWithReviews(text, fileName, importList, importReviewsOfText, t),
   exportRegister,
 };
 
