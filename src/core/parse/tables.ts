@@ -30,9 +30,15 @@ function lines(cell: Element): string[] {
 }
 
 /** Maps column index to field, from the first row (of the first three) that reads as a header. */
+// A cookie table (Cookie | Provider | Purpose | Expiry) on the same page names trackers, not the
+// list's subprocessors: its provider column would read as vendors.
+const COOKIE_HEADER = /^(cookies?|cookie name|name of (the )?cookie)$/i;
+
 function headerOf(rows: Element[][]): { at: number; columns: (FieldKey | null)[] } | null {
   for (let at = 0; at < Math.min(rows.length, 3); at++) {
-    const columns = (rows[at] ?? []).map((cell) => classifyLabel(cleanText(textOf(cell))));
+    const texts = (rows[at] ?? []).map((cell) => cleanText(textOf(cell)));
+    if (texts.some((text) => COOKIE_HEADER.test(text))) return null;
+    const columns = texts.map((text) => classifyLabel(text));
     const known = columns.filter(Boolean).length;
     if (known < 2 && !(known === 1 && columns.includes('name'))) continue;
     // No column says "name": the first unlabelled column holds the vendor.

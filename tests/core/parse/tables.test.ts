@@ -205,3 +205,18 @@ describe('forms and scripts after the table (forms-and-scripts.html)', () => {
     expect(byName(list, 'Adyen N.V.').use).toEqual(['Salary payouts']);
   });
 });
+
+describe('a cookie table on the same page', () => {
+  it('is not read as vendors: only the subprocessor table is', () => {
+    const page = `<!doctype html><main><h1>Subprocessors</h1>
+      <table><tr><th>Subprocessor</th><th>Purpose</th><th>Location</th></tr>
+        <tr><td>Acme Cloud Ltd</td><td>Hosting</td><td>Ireland</td></tr>
+        <tr><td>Beta Mail Inc.</td><td>Email delivery</td><td>United States</td></tr></table>
+      <h2>Cookies we use</h2>
+      <table><tr><th>Cookie</th><th>Provider</th><th>Purpose</th><th>Expiry</th></tr>
+        <tr><td>_ga</td><td>Google Analytics</td><td>Analytics</td><td>2 years</td></tr>
+        <tr><td>__hssc</td><td>HubSpot</td><td>Marketing</td><td>30 minutes</td></tr></table></main>`;
+    const result = parse(page, { today: TODAY, url: 'https://pub.example/legal/subprocessors' });
+    expect(result.ok && result.list.vendors.map((v) => v.name)).toEqual(['Acme Cloud Ltd', 'Beta Mail Inc.']);
+  });
+});
