@@ -31,7 +31,9 @@ async function openPopup(ext: ExtensionBrowser, tabId: number, count: number): P
       return first !== undefined && offer !== undefined ? { first, offer } : null;
     });
     const shown = await popup.locator('.page-offer__title').textContent();
-    if (shown !== `This page lists ${count} subprocessors`) throw new Error(`the popup said "${shown}"`);
+    // Counts are written in the UI's number format (en: "1,000").
+    if (shown !== `This page lists ${count.toLocaleString('en')} subprocessors`)
+      throw new Error(`the popup said "${shown}"`);
     return (await marks.jsonValue()) as Open;
   } finally {
     await popup.close();
