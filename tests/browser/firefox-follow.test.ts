@@ -1,7 +1,8 @@
 // Following a list from the page in Firefox ESR (WebDriver BiDi), as follow.test.ts checks it in
 // Chromium with the same local pages: a trust centre whose list a script builds after load, read
 // and followed from the popup (popup.html?tabId=N), then search and the badge on a followed
-// vendor's site; a page read again when its script was slow; a footer link offered; a shell that
+// vendor's site; a refresh that finds only the shell keeps the list, and a visit after the page's
+// list changed re-reads it (history shows the change); a page read again when its script was slow; a footer link offered; a shell that
 // renders no list offers nothing. The capture (scripting.executeScript) needs host access to the
 // tab's page: the add-on installed is a copy of dist/firefox whose manifest grants it, and Firefox
 // grants a temporary add-on its manifest host permissions.
@@ -17,7 +18,7 @@ declare const browser: import('webextension-polyfill').Browser;
 let ff: FirefoxExtension;
 let dist = '';
 const TRUST = 'trust.acme.com';
-const vendors = pageVendors(30);
+let vendors = pageVendors(30);
 
 function html(res: import('node:http').ServerResponse, body: string, type = 'text/html') {
   res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
@@ -120,10 +121,51 @@ describe('following a list from the page in Firefox', () => {
     for (const tab of [site, popup, vendorSite]) await ff.closeTab(tab);
   });
 
+  it('keeps the list when a refresh finds only the shell, and re-reads it on a visit', async () => {
+    const options = await ff.openTab(ff.extensionUrl('options.html'));
+    const card = () =>
+      ff.inPage(
+        options,
+        () =>
+          [...document.querySelectorAll('.source')]
+            .find((c) => c.querySelector('h3')?.textContent?.includes('Acme Trust Center'))
+            ?.textContent?.replace(/[\u2066-\u2069]/g, '') ?? '',
+        null,
+      );
+    await poll(card, (text) => text !== '', { what: 'the followed source on the options page' });
+    await ff.click(options, button('Refresh Subprocessors | Acme Trust Center'));
+    const refreshed = await poll(card, (text) => text.includes('Updated when you visit the page'), {
+      timeoutMs: 30_000,
+      what: 'the refresh outcome',
+    });
+    expect(refreshed).toContain('Read when you visit the page');
+    expect(
+      await ff.inPage(options, () => document.querySelectorAll('.source .problem--error').length, null),
+    ).toBe(0); // not an error
+    expect(await followedVendors()).toBe(30);
+
+    // The company adds a subprocessor; the user visits the page again.
+    vendors = [...pageVendors(30), ...pageVendors(1, 31)];
+    const visit = await ff.openTab(`https://${TRUST}/subprocessors`);
+    await poll(followedVendors, (n) => n === 31, { timeoutMs: 20_000, what: 'the list re-read on a visit' });
+    await ff.navigate(options, ff.extensionUrl('options.html'));
+    await poll(
+      () =>
+        ff.inPage(
+          options,
+          () => document.querySelector('section[aria-labelledby="history-heading"]')?.textContent ?? '',
+          null,
+        ),
+      (text) => text.includes('Vendor 31 Ltd'),
+      { what: 'the change in the history' },
+    );
+    for (const tab of [visit, options]) await ff.closeTab(tab);
+  });
+
   it('reads again a page opened before its script has built the list', async () => {
     const site = await ff.openTab(`https://${TRUST}/slow`);
     const popup = await ff.openTab(ff.extensionUrl(`popup.html?tabId=${await ff.tabIdOf(site)}`));
-    expect(await offer(popup, /^This page lists/)).toBe('This page lists 30 subprocessors');
+    expect(await offer(popup, /^This page lists/)).toBe('This page lists 31 subprocessors');
     expect(await reads(popup)).toBeGreaterThanOrEqual(1);
     for (const tab of [site, popup]) await ff.closeTab(tab);
   });

@@ -243,8 +243,14 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {})
     const navigate = async (context: string, url: string) => {
       await client.send('browsingContext.navigate', { context, url, wait: 'complete' });
     };
+    // Once the control page is open, new tabs open beside it: the last focused window can be one
+    // with no tabs (a notification's alert window, in headless Firefox), where a new tab fails.
+    let beside: string | undefined;
     const openTab = async (url: string) => {
-      const { context } = await client.send<{ context: string }>('browsingContext.create', { type: 'tab' });
+      const { context } = await client.send<{ context: string }>('browsingContext.create', {
+        type: 'tab',
+        ...(beside ? { referenceContext: beside } : {}),
+      });
       await navigate(context, url);
       return context;
     };
@@ -276,6 +282,7 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {})
       extensionData: { type: 'path', path: dist },
     });
     const control = await openTab(extensionUrl('options.html'));
+    beside = control;
 
     const ext: FirefoxExtension = {
       bidi: client,
