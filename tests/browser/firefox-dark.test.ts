@@ -1,4 +1,4 @@
-// The popup and options page in Firefox ESR's dark scheme, through axe-core, as popup.test.ts and
+// The popup, options and register pages in Firefox ESR's dark scheme, through axe-core, as popup.test.ts and
 // options.test.ts check both schemes in Chromium. BiDi has no colour-scheme emulation here
 // (emulation.setColorSchemeOverride is an unknown command in Firefox 153), so this file's profile asks
 // for dark content through a pref; the other Firefox files run light.
@@ -54,5 +54,11 @@ describe('Firefox in the dark scheme', () => {
     const options = await ff.openTab(ff.extensionUrl('options.html'));
     await ready(options, '.source');
     expect(await ff.a11yViolations(options)).toEqual([]);
+  });
+
+  it('the register page has no serious or critical axe-core violations', async () => {
+    const register = await ff.openTab(ff.extensionUrl('register.html'));
+    await ready(register, '.register__table tbody tr');
+    expect(await ff.a11yViolations(register)).toEqual([]);
   });
 });

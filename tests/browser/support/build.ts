@@ -23,14 +23,15 @@ export function ensureBuilt(): void {
 }
 
 /**
- * A copy of dist/chrome whose manifest also grants access to every https site: a headless browser
- * cannot click the toolbar button that grants activeTab, so the page-capture tests use this build
- * (ENGINEERING.md). Returns the copy's folder (under the system's temp folder; the caller removes it).
+ * A copy of dist/chrome (or `dist`, e.g. dist/firefox) whose manifest also grants access to every
+ * https site: a headless browser cannot click the toolbar button that grants activeTab, so the
+ * page-capture tests use this build (ENGINEERING.md); Firefox grants a temporary add-on its manifest
+ * host permissions. Returns the copy's folder (under the system's temp folder; the caller removes it).
  */
-export function hostGrantedBuild(): string {
+export function hostGrantedBuild(dist = DIST_CHROME): string {
   ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'lens-host-granted-'));
-  cpSync(DIST_CHROME, dir, { recursive: true });
+  cpSync(dist, dir, { recursive: true });
   const path = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as { host_permissions?: string[] };
   manifest.host_permissions = [...(manifest.host_permissions ?? []), 'https://*/*'];

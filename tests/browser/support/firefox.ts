@@ -198,6 +198,8 @@ async function stopFirefox(child: ChildProcess): Promise<void> {
 }
 
 export interface FirefoxLaunchOptions {
+  /** The unpacked add-on to install (default dist/firefox; e.g. a hostGrantedBuild copy of it). */
+  dist?: string;
   /** More prefs for the profile (e.g. a short event-page idle timeout). */
   prefs?: Prefs;
   /** Runs before the add-on is installed, with a way to open tabs (that an install must badge). */
@@ -206,7 +208,8 @@ export interface FirefoxLaunchOptions {
 
 export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {}): Promise<FirefoxExtension> {
   ensureBuilt();
-  const manifest = JSON.parse(readFileSync(join(DIST_FIREFOX, 'manifest.json'), 'utf8')) as {
+  const dist = options.dist ?? DIST_FIREFOX;
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
     browser_specific_settings: { gecko: { id: string } };
   };
   const addonId = manifest.browser_specific_settings.gecko.id;
@@ -240,8 +243,14 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {})
     const navigate = async (context: string, url: string) => {
       await client.send('browsingContext.navigate', { context, url, wait: 'complete' });
     };
+    // Once the control page is open, new tabs open beside it: the last focused window can be one
+    // with no tabs (a notification's alert window, in headless Firefox), where a new tab fails.
+    let beside: string | undefined;
     const openTab = async (url: string) => {
-      const { context } = await client.send<{ context: string }>('browsingContext.create', { type: 'tab' });
+      const { context } = await client.send<{ context: string }>('browsingContext.create', {
+        type: 'tab',
+        ...(beside ? { referenceContext: beside } : {}),
+      });
       await navigate(context, url);
       return context;
     };
@@ -270,9 +279,10 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {})
     };
     await options.beforeInstall?.(openTab);
     const installed = await client.send<{ extension: string }>('webExtension.install', {
-      extensionData: { type: 'path', path: DIST_FIREFOX },
+      extensionData: { type: 'path', path: dist },
     });
     const control = await openTab(extensionUrl('options.html'));
+    beside = control;
 
     const ext: FirefoxExtension = {
       bidi: client,
