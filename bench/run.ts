@@ -55,7 +55,7 @@ async function main(): Promise<void> {
       'extension (dist/chrome), 9 popup opens and 9 visits per figure; the register is stored as the ' +
       'default source in storage.local. Follow: a host-granted copy of the build, a page with a ' +
       'vendor table served locally, 9 popup opens after a warm-up. ' +
-      'default source in storage.local. Register page: 7 opens per figure; keystrokes are 5 queries ' +
+      'Register page: 7 opens per figure; keystrokes are 5 queries ' +
       'typed one character at a time in 3 of them, to the DOM commit of the rows.',
   );
   if (chromium.note) console.log(chromium.note);
