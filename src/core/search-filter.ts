@@ -21,6 +21,9 @@ export interface Candidates {
 export interface WordFilter {
   /** The best `limit` vendors for these terms; `joined` is the query without spaces. */
   candidates(terms: readonly string[], joined: string, limit: number): Candidates;
+  /** Every vendor for these terms, in list order (no ranking: the register shows them in its own
+   * order), with their tiers. */
+  every(terms: readonly string[], joined: string): { docs: number[]; tiers: number[] };
   /** Bytes held in typed arrays (the vocabulary strings and maps come on top). */
   bytes: number;
   vocabulary: number;
@@ -172,7 +175,8 @@ export function buildWordFilter(vendors: readonly Vendor[]): WordFilter {
     }
   }
 
-  function candidates(terms: readonly string[], joined: string, limit: number): Candidates {
+  /** Sums each touched vendor's tier, fields and terms covered over the query's terms. */
+  function accumulate(terms: readonly string[], joined: string) {
     for (const term of terms) {
       add(hitsOf(term, ALL_FIELDS), (d, value) => {
         tier[d] = (tier[d] as number) + (value >> 2);
@@ -186,6 +190,21 @@ export function buildWordFilter(vendors: readonly Vendor[]): WordFilter {
         covered[d] = terms.length;
       });
     }
+  }
+
+  function reset() {
+    for (const d of touched) {
+      tier[d] = 0;
+      fieldSum[d] = 0;
+      matchedFields[d] = 0;
+      seen[d] = 0;
+      covered[d] = 0;
+    }
+    touched.length = 0;
+  }
+
+  function candidates(terms: readonly string[], joined: string, limit: number): Candidates {
+    accumulate(terms, joined);
     // Every word must match (as fuse.js then requires): a vendor that matches only some of them
     // would take a candidate's place and be turned down.
     // Keep the best `limit` by tier, then field rank, then list order: a counting pass finds the cut.
@@ -207,16 +226,25 @@ export function buildWordFilter(vendors: readonly Vendor[]): WordFilter {
       tiers: docs.map((d) => tier[d] as number),
       fields: docs.map((d) => matchedFields[d] as number),
     };
-    for (const d of touched) {
-      tier[d] = 0;
-      fieldSum[d] = 0;
-      matchedFields[d] = 0;
-      seen[d] = 0;
-      covered[d] = 0;
-    }
-    touched.length = 0;
+    reset();
     return result;
   }
 
-  return { candidates, vocabulary: vocab.length, bytes };
+  function every(terms: readonly string[], joined: string): { docs: number[]; tiers: number[] } {
+    accumulate(terms, joined);
+    // A walk over the typed array gives list order without sorting thousands of matches.
+    const docs: number[] = [];
+    const tiers: number[] = [];
+    const want = terms.length;
+    for (let d = 0; d < n; d++) {
+      if (covered[d] === want) {
+        docs.push(d);
+        tiers.push(tier[d] as number);
+      }
+    }
+    reset();
+    return { docs, tiers };
+  }
+
+  return { candidates, every, vocabulary: vocab.length, bytes };
 }

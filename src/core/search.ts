@@ -30,8 +30,8 @@ export interface SearchHit {
 export interface SearchIndex {
   search(query: string, limit?: number): SearchHit[];
   /** Every vendor index the word filter finds for the query (each of its words, exactly, as a
-   * prefix, inside a word, or within the typo budget when nothing matches as typed), best first;
-   * null for a query without words.
+   * prefix, inside a word, or within the typo budget when nothing matches as typed), in list order
+   * (unranked: the register sorts by its own columns); null for a query without words.
    * The register narrows its table by this: fuse.js ranking thousands of matches would not fit a
    * keystroke. */
   matching(query: string): number[] | null;
@@ -131,7 +131,7 @@ export function buildSearchIndex(vendors: readonly Vendor[]): SearchIndex {
     matching(text: string): number[] | null {
       const terms = termsOf(fold(text.trim().slice(0, MAX_QUERY)));
       if (!terms.length) return null;
-      const found = filter.candidates(terms, terms.join(''), vendors.length);
+      const found = filter.every(terms, terms.join(''));
       // A narrowing keeps typo matches only when nothing matches as typed ("strpe" finds Stripe;
       // "zeta" does not bring in every vendor that processes "data").
       const typed = LEVEL.prefix * terms.length;

@@ -96,6 +96,9 @@ export function App(props: RegisterAppProps) {
   // The same element while the overview's figures stand: a keystroke does not redraw the charts.
   const overviewView = useMemo(() => <Overview overview={overview} />, [overview]);
   const titles = useMemo(() => new Map(sources.map((s) => [s.id, s.title])), [sources]);
+  // Kept across keystrokes, so that the table can keep the elements of rows that stay on the page.
+  const sourceTitle = useMemo(() => (id: string) => titles.get(id) ?? id, [titles]);
+  const openRow = useMemo(() => (row: RegisterRow) => setOpened(row.index), []);
   const severalLists = useMemo(() => mergesSeveralLists(list), [list]);
 
   const number = new Intl.NumberFormat(locale);
@@ -183,8 +186,8 @@ export function App(props: RegisterAppProps) {
             rows={pageRows}
             sort={view.sort}
             onSort={sortBy}
-            onOpen={(row) => setOpened(row.index)}
-            sourceTitle={(id) => titles.get(id) ?? id}
+            onOpen={openRow}
+            sourceTitle={sourceTitle}
             today={today}
           />
         </section>

@@ -1,5 +1,7 @@
 // The register's table: one page of rows at a time (the DOM never holds thousands), headers that
 // sort (aria-sort says how), and the vendor's name as the button that opens its details.
+import type { VNode } from 'preact';
+import { useRef } from 'preact/hooks';
 import type { Vendor } from '../core/list';
 import { windowOpen } from '../core/objection-window';
 import type { RegisterRow, RegisterSort, SortColumn } from '../core/register-rows';
@@ -103,9 +105,74 @@ export function addedText(row: RegisterRow, today: string, i18n: I18n): string {
     : i18n.t('registerAddedOn', added);
 }
 
-export function RegisterTable({ rows, sort, onSort, onOpen, sourceTitle, today }: RegisterTableProps) {
+interface TableRowProps {
+  row: RegisterRow;
+  onOpen: (row: RegisterRow) => void;
+  sourceTitle: (id: string) => string;
+  today: string;
+}
+
+function TableRow({ row, onOpen, sourceTitle, today }: TableRowProps) {
   const i18n = useI18n();
   const { t, locale } = i18n;
+  const where = locationText(row.vendor, locale);
+  return (
+    <tr class="register__row">
+      <th scope="row" class="register__vendor">
+        <button
+          type="button"
+          id={rowButtonId(row.index)}
+          class="register__open"
+          dir="auto"
+          onClick={() => onOpen(row)}
+        >
+          {clip(row.vendor.name, 120)}
+        </button>
+      </th>
+      <td>
+        <ListedByCell row={row} sourceTitle={sourceTitle} />
+      </td>
+      <td>
+        <span dir="auto">{where.place}</span>
+        {where.country && <span class="register__sub">{where.country}</span>}
+      </td>
+      <td>{t(TRANSFER_KEY[row.transfer])}</td>
+      <td>
+        <DpaCell vendor={row.vendor} />
+      </td>
+      <td>
+        <CertificationsCell vendor={row.vendor} />
+      </td>
+      <td>
+        <FindingsCell row={row} />
+      </td>
+      <td>{addedText(row, today, i18n)}</td>
+      <td>
+        <ReviewStatusLabel status={row.status} />
+      </td>
+    </tr>
+  );
+}
+
+/** Each row's element, kept while the row and what it is drawn with stand: a keystroke that keeps a
+ * vendor on the page hands Preact the same element, which it does not draw again. Only the page's
+ * rows are kept. */
+function useRowViews(rows: readonly RegisterRow[], props: Omit<TableRowProps, 'row'>): VNode[] {
+  const i18n = useI18n();
+  const deps = [props.onOpen, props.sourceTitle, props.today, i18n];
+  const kept = useRef<{ deps: unknown[]; views: Map<RegisterRow, VNode> } | null>(null);
+  const stale = !kept.current || deps.some((d, i) => d !== kept.current?.deps[i]);
+  const before = stale ? new Map<RegisterRow, VNode>() : (kept.current?.views as Map<RegisterRow, VNode>);
+  const views = new Map<RegisterRow, VNode>();
+  for (const row of rows)
+    views.set(row, before.get(row) ?? <TableRow key={row.index} row={row} {...props} />);
+  kept.current = { deps, views };
+  return [...views.values()];
+}
+
+export function RegisterTable({ rows, sort, onSort, onOpen, sourceTitle, today }: RegisterTableProps) {
+  const { t } = useI18n();
+  const rowViews = useRowViews(rows, { onOpen, sourceTitle, today });
   const header = (column: Exclude<SortColumn, 'order'>) => {
     const active = sort.column === column;
     return (
@@ -137,47 +204,7 @@ export function RegisterTable({ rows, sort, onSort, onOpen, sourceTitle, today }
           {header('status')}
         </tr>
       </thead>
-      <tbody>
-        {rows.map((row) => {
-          const where = locationText(row.vendor, locale);
-          return (
-            <tr key={row.index} class="register__row">
-              <th scope="row" class="register__vendor">
-                <button
-                  type="button"
-                  id={rowButtonId(row.index)}
-                  class="register__open"
-                  dir="auto"
-                  onClick={() => onOpen(row)}
-                >
-                  {clip(row.vendor.name, 120)}
-                </button>
-              </th>
-              <td>
-                <ListedByCell row={row} sourceTitle={sourceTitle} />
-              </td>
-              <td>
-                <span dir="auto">{where.place}</span>
-                {where.country && <span class="register__sub">{where.country}</span>}
-              </td>
-              <td>{t(TRANSFER_KEY[row.transfer])}</td>
-              <td>
-                <DpaCell vendor={row.vendor} />
-              </td>
-              <td>
-                <CertificationsCell vendor={row.vendor} />
-              </td>
-              <td>
-                <FindingsCell row={row} />
-              </td>
-              <td>{addedText(row, today, i18n)}</td>
-              <td>
-                <ReviewStatusLabel status={row.status} />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
+      <tbody>{rowViews}</tbody>
     </table>
   );
 }

@@ -2,6 +2,7 @@
 // tests build it from messages.json. The UI never imports a browser API.
 import { type ComponentChildren, createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { intlOnce } from '../core/intl-once';
 import { type Translation, translationOf } from '../core/translate';
 
 export type { Substitutions, Translate } from '../core/translate';
@@ -26,8 +27,9 @@ export const makeI18n = translationOf;
 /** "key_one" / "key_other" chosen by the locale's plural rules; the count, written the locale's way
  * ("1.234" in German), is the first substitution. */
 export function plural(i18n: I18n, key: string, count: number): string {
-  const category = new Intl.PluralRules(i18n.locale).select(count);
-  const shown = new Intl.NumberFormat(i18n.locale).format(count);
+  const { locale } = i18n;
+  const category = intlOnce(`plural|${locale}`, () => new Intl.PluralRules(locale)).select(count);
+  const shown = intlOnce(`number|${locale}`, () => new Intl.NumberFormat(locale)).format(count);
   const text = i18n.t(`${key}_${category}`, shown);
   return text || i18n.t(`${key}_other`, shown);
 }

@@ -1,4 +1,5 @@
 // The labelled facts of a vendor card: location, certifications, data processed, use, DPA, website.
+import { intlOnce } from '../core/intl-once';
 import type { Certification, Vendor } from '../core/list';
 import { clip, displayHost, formatDay, safeHttpUrl } from './format';
 import { type I18n, useI18n } from './i18n';
@@ -16,7 +17,11 @@ export const DPA_KEY = {
 /** The country's name in the translation's language ("US" -> "United States"). */
 export function regionName(code: string, locale: string): string {
   try {
-    return new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' }).of(code) ?? code;
+    const names = intlOnce(
+      `region|${locale}`,
+      () => new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' }),
+    );
+    return names.of(code) ?? code;
   } catch {
     return code;
   }

@@ -124,6 +124,26 @@ describe('search over the seed list (issue 2, section 6)', () => {
   });
 });
 
+describe("matching(): the register's narrowing (issue 11)", () => {
+  const matched = (query: string) => (index.matching(query) ?? []).map((i) => seed[i]?.name);
+
+  it('gives every vendor the query names, in list order, each once', () => {
+    for (const query of ['s', 'st', 'analytics', 'soc2', 'berlin', 'iso 27018', 'send grid']) {
+      const found = index.matching(query) ?? [];
+      expect(found.length, query).toBeGreaterThan(0);
+      expect(found, query).toEqual([...new Set(found)].sort((a, b) => a - b));
+    }
+    expect(matched('analytics')).toEqual(expect.arrayContaining(['Mixpanel', 'ChartMogul']));
+    expect(matched('send grid')).toEqual(['SendGrid']);
+  });
+
+  it('keeps typo matches only when nothing matches as typed', () => {
+    expect(matched('strpe')).toEqual(['Stripe']);
+    expect(matched('stripe')).toContain('Stripe');
+    expect(matched('zzzzqx')).toEqual([]);
+  });
+});
+
 describe('an exact full name ranks first (issue 12)', () => {
   it('puts "Acme Analytics" before "Acme" used for analytics, whatever the order', () => {
     const acme = vendor('Acme', { use: ['Analytics'] });
