@@ -61,6 +61,6 @@ export function objectionIndex(history: readonly HistoryEntry[], daysOf: WindowD
 }
 
 /** Whether the window is open on `today` (YYYY-MM-DD): its last day included. */
-export function windowOpen(window: ObjectionWindow | null, today: string): boolean {
-  return window !== null && window.addedOn <= today && today <= window.until;
+export function windowOpen(span: ObjectionWindow | null, today: string): boolean {
+  return span !== null && span.addedOn <= today && today <= span.until;
 }

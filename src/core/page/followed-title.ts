@@ -4,7 +4,7 @@ import { registrableDomain } from '../normalize/public-suffix';
 import { cleanText, MAX_NAME } from '../normalize/text';
 
 export interface PageNames {
-  /** document.title. */
+  /** The title the page gives itself (its <title>). */
   title: string;
   /** The page's og:site_name / application-name, when it has one. */
   siteName?: string | null;
