@@ -126,7 +126,11 @@ describe('badge follows navigation', () => {
     expect(await ext.inWorker(async (id) => (await chrome.tabs.get(id)).url, tabId)).toBe(
       'https://heroku.com/apps/dashboard',
     );
-    expect(ext.sites.requests.slice(before)).toEqual([]); // no load: the page never asked the server
+    // No load: the page never asked the server for a document. The browser's own favicon fetch
+    // for the earlier load can land late (seen once in a full run on a loaded machine); it is
+    // not a navigation.
+    const loads = ext.sites.requests.slice(before).filter((r) => !r.endsWith('/favicon.ico'));
+    expect(loads).toEqual([]);
   });
 });
 
