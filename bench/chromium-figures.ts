@@ -17,8 +17,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import { chunkOf, shardOf } from '../src/core/site-shards';
-import { siteShardKey, VIEW_KEY, vendorChunkKey } from '../src/platform/storage-keys';
-import { STORE_KEY, STORE_SCHEMA_VERSION } from '../src/platform/store-record';
+import { LOOKUP_KEY, STORE_KEY, siteShardKey, vendorChunkKey } from '../src/platform/store/keys';
+import { STORE_SCHEMA_VERSION } from '../src/platform/store/record';
 import { type ExtensionBrowser, launchExtension } from '../tests/browser/support/chromium';
 import type { Workload } from './load-workload';
 import { median } from './stats';
@@ -181,7 +181,7 @@ async function storeRegister(ext: ExtensionBrowser, root: string, w: Workload): 
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
-    { key: STORE_KEY, viewKey: VIEW_KEY, value: record },
+    { key: STORE_KEY, viewKey: LOOKUP_KEY, value: record },
   );
 }
 
@@ -230,7 +230,7 @@ async function viewRead(ext: ExtensionBrowser, host: string, at: number): Promis
           return performance.now() - started;
         },
         {
-          headKey: VIEW_KEY,
+          headKey: LOOKUP_KEY,
           // The keys for every possible shard count (powers of two up to 1,024) and chunk size.
           shardKeys: Array.from({ length: 11 }, (_, p) => siteShardKey(shardOf(host, 2 ** p))),
           chunkKeys: Object.fromEntries(

@@ -2,7 +2,7 @@
 // key plus its value serialised as JSON, in UTF-8 bytes, against a 10 MB quota without
 // unlimitedStorage. Measured on the same generated register two ways: findings as ids with params
 // (what is stored now) and, as the baseline, findings as English sentences (store schema 2). The
-// read views hold the same vendors again, gzip-compressed in base64 (view-codec.ts).
+// read views hold the same vendors again, gzip-compressed in base64 (store/packed-json.ts).
 import { gzipSync } from 'node:zlib';
 import type { Messages } from '../src/core/translate';
 import type { Workload } from './load-workload';

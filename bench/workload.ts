@@ -7,7 +7,7 @@ export { findingText } from '../src/core/finding-text';
 export { validateList } from '../src/core/list';
 export { buildMatchIndex, match } from '../src/core/match';
 export { parse } from '../src/core/parse/index';
-export { buildSearchIndex, FUSE_OPTIONS, searchDocOf } from '../src/core/search';
+export { buildSearchIndex, FUSE_OPTIONS, searchDocOf } from '../src/core/search/search';
 export { translationOf, translatorFromMessages } from '../src/core/translate';
 export { generateVendors, registerList, registerOf } from '../tests/fixtures/generate-vendors';
 export { TOP_3_QUERIES, TYPED_QUERIES } from '../tests/fixtures/search-queries';

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sources from '../assets/data/sources.json';
-import { parse, type SubprocessorList } from '../src/core/index';
+import type { SubprocessorList } from '../src/core/list';
+import { parse } from '../src/core/parse';
 
 export interface BundledSource {
   id: string;

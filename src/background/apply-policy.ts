@@ -2,9 +2,9 @@
 // the policy: its copy is recorded for the pages and the settings (which then lock), each source it
 // names that the user does not have yet is added (the same path as the user's "Add", fetched at
 // once), and the alarms are planned for the schedule in force. Runs one at a time.
-import { allSources } from '../platform/list-store';
+
 import { type Policy, readManagedPolicy, saveAppliedPolicy } from '../platform/managed-policy';
-import { readStore } from '../platform/source-store';
+import { allSources, readStore } from '../platform/store';
 import { addSourceByUrl } from './commands';
 import { planAlarms } from './schedule';
 

@@ -1,10 +1,17 @@
 // What the background's command handlers share: their answers, the current sources, and the
 // writes that turn a newer record into a clear refusal.
 import { t } from '../platform/i18n';
-import { allSources } from '../platform/list-store';
-import { failure, type Reply } from '../platform/messages';
-import { NewerStoreError, readStore, updateStore } from '../platform/source-store';
-import { BUNDLED_SOURCE_IDS, type StoredSource, type StoreRecord } from '../platform/store-record';
+import { failure } from '../platform/messages';
+import type { Reply } from '../platform/source-types';
+import {
+  allSources,
+  BUNDLED_SOURCE_IDS,
+  NewerStoreError,
+  readStore,
+  type StoredSource,
+  type StoreRecord,
+  updateStore,
+} from '../platform/store';
 
 export function ok(message: string, sourceId: string | null, reports: Reply['reports'] = []): Reply {
   return { ok: true, message, sourceId, reports };

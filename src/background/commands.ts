@@ -1,21 +1,28 @@
 // The background's answers to the options page's commands (platform/messages.ts). Each one is a
 // serialised store write, or a refresh, followed by re-planning the alarms.
-import { judgeRefresh } from '../core/credibility';
-import { diffLists } from '../core/diff';
-import { summarizeDiff } from '../core/diff-summary';
+
 import { cleanText, MAX_NAME } from '../core/normalize/text';
 import { sourceUrl } from '../core/normalize/url';
 import { parse } from '../core/parse/index';
-import { addToHistory, historyEntry } from '../core/refresh-history';
-import { afterSuccess } from '../core/retry-policy';
+import { judgeRefresh } from '../core/refresh/decision';
+import { afterSuccess } from '../core/refresh/retry-policy';
+import { diffLists } from '../core/register/diff';
+import { summarizeDiff } from '../core/register/diff-summary';
+import { addToHistory, historyEntry } from '../core/register/history';
 import { t } from '../platform/i18n';
-import { allSources, listOf, snapshotSource } from '../platform/list-store';
 import { followedByPolicy, loadAppliedPolicy } from '../platform/managed-policy';
-import { failure, type Handlers, type Reply } from '../platform/messages';
+import { failure, type Handlers } from '../platform/messages';
 import { clearSourceNotification } from '../platform/notifications';
 import { originPattern, releaseOrigin } from '../platform/permissions';
-import { READER_KEYS } from '../platform/source-types';
-import { BUNDLED_SOURCE_IDS, type StoredSource, type StoreRecord } from '../platform/store-record';
+import { READER_KEYS, type Reply } from '../platform/source-types';
+import {
+  allSources,
+  BUNDLED_SOURCE_IDS,
+  listOf,
+  type StoredSource,
+  type StoreRecord,
+  snapshotSource,
+} from '../platform/store';
 import { currentSources, freshId, ok, write } from './command-support';
 import { readingFileText, readingText, refreshingText, runWork, type Work } from './long-work';
 import { followPage, inspectPage } from './page-commands';
@@ -151,7 +158,7 @@ async function confirmHeld({ id }: { id: string }): Promise<Reply> {
     record.sources[id] = {
       ...rest,
       list: held.list,
-      // A file is imported, not fetched: it keeps no fetch time (source-views.ts reads origin from it).
+      // A file is imported, not fetched: it keeps no fetch time (store/source-summaries.ts reads origin from it).
       fetchedAt: current.kind === 'file' ? current.fetchedAt : held.at,
       etag: held.etag,
       lastModified: held.lastModified,

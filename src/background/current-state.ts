@@ -1,6 +1,6 @@
 // What a badge decision needs: the vendor a host matches, and the settings. A navigation reads the
 // views' head, the shard its host belongs to and the chunk of the vendor it matches
-// (platform/view-reader.ts): a few KB, no merge, no validation, no full-register read, so a worker
+// (platform/store/lookup-read.ts): a few KB, no merge, no validation, no full-register read, so a worker
 // woken by the navigation answers as fast with 10,000 vendors as with 7. They are cached for the
 // life of one worker (MV3 stops idle workers; a fresh one reads storage again) and forgotten when
 // the views change. Without usable views (not built yet, damaged, written by another version, or a
@@ -8,17 +8,19 @@
 // rebuilt once.
 import { buildMatchIndex, type MatchIndex, type MatchResult, match } from '../core/match';
 import { chunkOf, matchInShard, type ShardIndex, shardOf } from '../core/site-shards';
-import { loadList } from '../platform/list-store';
-import { loadSettings, type Settings } from '../platform/settings';
-import { markViewsStale, rebuildViews } from '../platform/source-store';
 import {
   type HeadRead,
+  loadList,
+  loadSettings,
+  markLookupStale,
+  readLookupHead,
   readSiteShard,
   readVendorChunk,
-  readViewHead,
+  rebuildLookup,
   resultOf,
+  type Settings,
   type VendorChunk,
-} from '../platform/view-reader';
+} from '../platform/store';
 
 // A worker that visits many sites keeps at most this many shards and chunks of each (a register of
 // 10,000 vendors has 256 shards and 157 chunks).
@@ -57,7 +59,7 @@ export function requestRebuild(again: boolean): void {
     return;
   }
   const seen = recordWrites;
-  rebuilding = rebuildViews()
+  rebuilding = rebuildLookup()
     .then(() => {
       // Views made from the latest record written from outside: they can be trusted again.
       if (seen === recordWrites) viewsStale = false;
@@ -74,7 +76,7 @@ export function requestRebuild(again: boolean): void {
 }
 
 function currentHead(): Promise<HeadRead> {
-  head ??= readViewHead();
+  head ??= readLookupHead();
   return head;
 }
 
@@ -159,7 +161,7 @@ export function distrustViews(): void {
   forgetViews();
   recordWrites++;
   viewsStale = true;
-  markViewsStale().catch(report);
+  markLookupStale().catch(report);
 }
 
 export function useSettings(next: Settings): void {

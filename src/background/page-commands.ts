@@ -2,17 +2,18 @@
 // it as a source (followPage). The worker reads and parses the page, so the parser stays out of the
 // popup's bundle and the popup's first paint; the popup asks after that paint.
 
-import { judgeRefresh } from '../core/credibility';
 import { sourceUrl } from '../core/normalize/url';
 import { followedTitle } from '../core/page/followed-title';
 import { listLinksIn } from '../core/page/list-links';
 import { parse } from '../core/parse/index';
+import { judgeRefresh } from '../core/refresh/decision';
 import type { ParseResult } from '../core/result';
 import { capturePage, type PageCapture } from '../platform/capture-page';
 import { t } from '../platform/i18n';
-import { snapshotSource } from '../platform/list-store';
-import { failure, type PagePreview, type Reply } from '../platform/messages';
+import { failure } from '../platform/messages';
 import { hasOrigin } from '../platform/permissions';
+import type { PagePreview, Reply } from '../platform/source-types';
+import { snapshotSource } from '../platform/store';
 import { currentSources, freshId, ok, write } from './command-support';
 import { applyCapture } from './refresh-runner';
 import { planAlarms } from './schedule';

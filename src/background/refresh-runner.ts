@@ -2,23 +2,22 @@
 // extra headers), parse, judge, then a single serialised store write that either applies the list
 // (with a history entry), holds it for the user, or keeps the last good list and records why and when
 // to retry. Nothing here lives in worker memory: each step reads storage afresh.
-import { judgeRefresh } from '../core/credibility';
-import { diffLists, sameJson } from '../core/diff';
-import { summarizeDiff } from '../core/diff-summary';
+
 import { isolate } from '../core/isolate';
 import type { SubprocessorList } from '../core/list';
 import { parse } from '../core/parse/index';
-import { addToHistory, historyEntry } from '../core/refresh-history';
-import { afterFailure, afterSuccess, type RetryState } from '../core/retry-policy';
+import { judgeRefresh } from '../core/refresh/decision';
+import { afterFailure, afterSuccess, type RetryState } from '../core/refresh/retry-policy';
+import { diffLists, sameJson } from '../core/register/diff';
+import { summarizeDiff } from '../core/register/diff-summary';
+import { addToHistory, historyEntry } from '../core/register/history';
 import { type FetchListResult, fetchList } from '../platform/fetch-list';
 import { t } from '../platform/i18n';
-import { allSources, listOf } from '../platform/list-store';
-import type { SourceReport } from '../platform/messages';
 import { notifySource } from '../platform/notifications';
 import { hasOrigin } from '../platform/permissions';
-import { loadSettings } from '../platform/settings';
-import { readStore, updateStore } from '../platform/source-store';
-import type { StoredSource, StoreRecord } from '../platform/store-record';
+import type { SourceReport } from '../platform/source-types';
+import type { StoredSource, StoreRecord } from '../platform/store';
+import { allSources, listOf, loadSettings, readStore, updateStore } from '../platform/store';
 import { type Attempt, decisionText, fetchFailure, summaryText } from './refresh-text';
 
 /** Who asked: the user (the answer is shown, no notification), the schedule or its retry, or a

@@ -1,12 +1,13 @@
 // The sentences a refresh leaves for the user (stored as the source's last attempt, shown in
 // notifications), through the browser's i18n. A failure always says what is kept and since when.
-import type { RefreshDecision, RejectReason } from '../core/credibility';
-import type { DiffSummary, SummaryPart } from '../core/diff-summary';
+
 import { isolate } from '../core/isolate';
+import type { RefreshDecision, RejectReason } from '../core/refresh/decision';
+import type { DiffSummary, SummaryPart } from '../core/register/diff-summary';
 import type { FetchListResult } from '../platform/fetch-list';
 import { t } from '../platform/i18n';
 import { type AttemptOutcome, READER_KEYS } from '../platform/source-types';
-import type { StoredSource } from '../platform/store-record';
+import type { StoredSource } from '../platform/store';
 
 function formatMoment(iso: string): string {
   const time = Date.parse(iso);

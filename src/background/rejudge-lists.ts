@@ -3,9 +3,10 @@
 // hold for it too; since issue 14, that a vendor claims only its own site (a list stored by an
 // older version could hold a vendor at co.uk, or "Stripe" claiming paypal.com). Only the worker
 // does this: the parser, and the Public Suffix List with it, stays off the popup's path.
-import { sameJson } from '../core/diff';
+
 import { parse } from '../core/parse/index';
-import { updateStore } from '../platform/source-store';
+import { sameJson } from '../core/register/diff';
+import { updateStore } from '../platform/store';
 
 export async function rejudgeStoredLists(): Promise<void> {
   await updateStore((record) => {

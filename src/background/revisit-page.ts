@@ -5,7 +5,7 @@ import { sourceUrl } from '../core/normalize/url';
 import { parse } from '../core/parse/index';
 import { capturePage } from '../platform/capture-page';
 import { hasOrigin } from '../platform/permissions';
-import { readFollowedPages } from '../platform/source-store';
+import { readFollowedPages } from '../platform/store';
 import type { TabInfo } from '../platform/tabs';
 import { currentSources } from './command-support';
 import { applyCapture } from './refresh-runner';

@@ -3,10 +3,8 @@
 // after a failure. Alarms outlive the worker; the plan is recomputed from storage whenever it may
 // change (install, browser start, settings, any refresh or source change), never kept in memory.
 import { clearAlarm, getAlarm, setAlarm } from '../platform/alarms';
-import { allSources } from '../platform/list-store';
-import { loadSettings, type Schedule } from '../platform/settings';
-import { readStore } from '../platform/source-store';
-import type { StoredSource } from '../platform/store-record';
+import type { StoredSource } from '../platform/store';
+import { allSources, loadSettings, readStore, type Schedule } from '../platform/store';
 
 export const SCHEDULE_ALARM = 'lens-refresh';
 export const RETRY_ALARM = 'lens-retry';

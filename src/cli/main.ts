@@ -1,7 +1,10 @@
 // node dist/cli.js parse|match|search: the same core as the extension, JSON on stdout.
 import bundled from 'virtual:bundled-list';
 import { listWithMessages, vendorWithMessages } from '../core/export-json';
-import { buildMatchIndex, buildSearchIndex, match, parse, type SubprocessorList } from '../core/index';
+import type { SubprocessorList } from '../core/list';
+import { buildMatchIndex, match } from '../core/match';
+import { parse } from '../core/parse';
+import { buildSearchIndex } from '../core/search/search';
 import type { Translation } from '../core/translate';
 import { readInput } from './read-input';
 import { CLI_LANGUAGES, cliTranslation } from './translations';

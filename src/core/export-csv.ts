@@ -4,7 +4,7 @@
 // https://owasp.org/www-community/attacks/CSV_Injection
 import { findingText } from './finding-text';
 import type { Listing, SubprocessorList, Vendor } from './list';
-import { type ReviewLookup, type Reviews, reviewLookup } from './review-state';
+import { type ReviewLookup, type Reviews, reviewLookup } from './register/review-state';
 import type { Translation } from './translate';
 
 /** Column names, stable like the v1 JSON keys, so a sheet built on an export keeps working. */

@@ -14,4 +14,4 @@ export {
 export { normalizeWebsite } from './normalize/url';
 export { detectFormat, MAX_INPUT_CHARS, type ParseOptions, parse } from './parse/index';
 export * from './result';
-export { buildSearchIndex, type SearchHit, type SearchIndex } from './search';
+export { buildSearchIndex, type SearchHit, type SearchIndex } from './search/search';

@@ -1,8 +1,8 @@
 // The options page: settings, the sources with their refresh, export, and the history of changes.
 // Data and commands arrive as props; the entry point (index.tsx) binds them to the platform.
-import type { HistoryEntry } from '../core/refresh-history';
+import type { HistoryEntry } from '../core/register/history';
 import type { Progress } from '../platform/progress';
-import type { SourceView } from '../platform/source-types';
+import type { SourceSummary } from '../platform/source-types';
 import { useI18n } from '../ui/i18n';
 import type { RefreshActions } from './actions';
 import { ExportSection } from './export-section';
@@ -16,7 +16,7 @@ export interface OptionsAppProps {
   /** Settings the organisation's policy sets. */
   lockedSettings?: readonly SettingName[];
   onSaveSettings: (partial: Partial<SettingsValue>) => Promise<SettingsValue>;
-  sources: readonly SourceView[];
+  sources: readonly SourceSummary[];
   /** Sources shipped with the extension (not removable). */
   bundledIds: readonly string[];
   /** A problem with the stored data as a whole; null when all is well. */

@@ -1,9 +1,7 @@
 // What the refresh views can ask for. The entry point (index.tsx) binds these to the platform
 // (messages.ts, permissions.ts); component tests pass fakes. Every command resolves to a Reply whose
 // message is already translated, and never throws.
-import type { Reply } from '../platform/messages';
-
-export { replyText } from '../platform/source-types';
+import type { Reply } from '../platform/source-types';
 
 export interface RefreshActions {
   refresh(sourceId: string | 'all'): Promise<Reply>;

@@ -2,7 +2,7 @@
 // site needs the user's gesture, so requestOrigin runs first thing in the submit handler, before
 // anything is awaited (Firefox drops the gesture across an await).
 import { useState } from 'preact/hooks';
-import type { Reply } from '../platform/messages';
+import type { Reply } from '../platform/source-types';
 import { safeHttpUrl } from '../ui/format';
 import { useI18n } from '../ui/i18n';
 

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { CSV_BOM, registerToCsv } from '../core/export-csv';
 import { listWithMessages } from '../core/export-json';
 import { validateList } from '../core/list';
-import { REVIEW_EXPORT_FIELD, reviewsOfDocument } from '../core/review-state';
+import { REVIEW_EXPORT_FIELD, reviewsOfDocument } from '../core/register/review-state';
 import type { Translation } from '../core/translate';
 import { useI18n } from '../ui/i18n';
 import { downloadText } from './download';

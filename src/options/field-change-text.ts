@@ -1,7 +1,7 @@
 // One field's change in the history, in words: "San Francisco, United States → Dublin, Ireland",
 // "added SOC 2 Type 2; removed EU-US Privacy Shield". History is stored data, so every value is
 // checked before use: a damaged entry reads as "changed" rather than breaking the page.
-import type { FieldChange, VendorField } from '../core/diff';
+import type { FieldChange, VendorField } from '../core/register/diff';
 import { clip, displayHost, formatDay } from '../ui/format';
 import type { I18n } from '../ui/i18n';
 import { isolate } from '../ui/i18n';

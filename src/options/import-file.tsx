@@ -1,7 +1,7 @@
 // Import a list from a file in a format the core reads: the subprocessor page saved as HTML, its
 // markdown or text, a YAML data file, a page template, or a v1 JSON export. The text goes to the background, which parses and stores it.
 import { useRef, useState } from 'preact/hooks';
-import type { Reply } from '../platform/messages';
+import type { Reply } from '../platform/source-types';
 import { useI18n } from '../ui/i18n';
 
 /** What parse() reads (core/parse): HTML, markdown or plain text, JSON, YAML, page templates. No

@@ -1,27 +1,32 @@
 // Options entry: reads settings, sources and history from the platform, binds the refresh commands,
 // renders the App, and follows changes (a refresh in the background, another options tab).
 import { render } from 'preact';
-import type { HistoryEntry } from '../core/refresh-history';
+import type { HistoryEntry } from '../core/register/history';
 import { t } from '../platform/i18n';
-import { loadList } from '../platform/list-store';
 import {
   addSource,
   confirmHeld,
   discardHeld,
-  exportRegister,
   importList,
-  loadHistory,
-  loadSources,
-  onSourcesChanged,
   refreshSource,
   removeSource,
-  type SourceView,
 } from '../platform/messages';
 import { requestOrigin } from '../platform/permissions';
 import { loadProgress, onProgressChanged, type Progress } from '../platform/progress';
-import { importReviewsOfText } from '../platform/review-store';
-import { loadSettingsState, onSettingsChanged, type SettingsState, saveSettings } from '../platform/settings';
-import { BUNDLED_SOURCE_IDS } from '../platform/store-record';
+import type { SourceSummary } from '../platform/source-types';
+import {
+  BUNDLED_SOURCE_IDS,
+  exportRegister,
+  importReviewsOfText,
+  loadHistory,
+  loadList,
+  loadSettingsState,
+  loadSources,
+  onSettingsChanged,
+  onSourcesChanged,
+  type SettingsState,
+  saveSettings,
+} from '../platform/store';
 import { EmptyState } from '../ui/empty-state';
 import { I18nProvider, makeI18n } from '../ui/i18n';
 import { App } from './App';
@@ -42,7 +47,7 @@ const actions: RefreshActions = {
 
 interface PageData {
   progress: Progress[];
-  sources: SourceView[];
+  sources: SourceSummary[];
   history: HistoryEntry[];
   problem: string | null;
 }

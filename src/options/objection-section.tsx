@@ -2,11 +2,11 @@
 // a subprocessor. The register page shows each new vendor's window and filters on open ones.
 import { useState } from 'preact/hooks';
 import { DEFAULT_OBJECTION_DAYS, MAX_OBJECTION_DAYS } from '../core/objection-window';
-import type { SourceView } from '../platform/source-types';
+import type { SourceSummary } from '../platform/source-types';
 import { useI18n } from '../ui/i18n';
 
 interface ObjectionSectionProps {
-  sources: readonly SourceView[];
+  sources: readonly SourceSummary[];
   days: Readonly<Record<string, number>>;
   onSave: (days: Record<string, number>) => Promise<unknown>;
 }
@@ -14,7 +14,7 @@ interface ObjectionSectionProps {
 export function ObjectionSection({ sources, days, onSave }: ObjectionSectionProps) {
   const { t } = useI18n();
   const [status, setStatus] = useState<{ error: boolean; text: string }>({ error: false, text: '' });
-  const save = async (source: SourceView, raw: string) => {
+  const save = async (source: SourceSummary, raw: string) => {
     const value = Number(raw);
     if (!Number.isInteger(value) || value < 0 || value > MAX_OBJECTION_DAYS) {
       setStatus({ error: true, text: t('objectionDaysInvalid', [source.title, String(MAX_OBJECTION_DAYS)]) });

@@ -2,7 +2,7 @@
 // with its commands (refresh, remove) and any result held for the user's confirmation.
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { attemptFailed, type SourceOrigin, type SourceView } from '../platform/source-types';
+import { attemptFailed, type SourceOrigin, type SourceSummary } from '../platform/source-types';
 import { clip, displayHost, formatDay } from '../ui/format';
 import { isolate, useI18n } from '../ui/i18n';
 import { SafeLink } from '../ui/safe-link';
@@ -12,7 +12,7 @@ import { HeldNotice } from './held-notice';
 export type SourceCommand = 'refresh' | 'allow' | 'remove' | 'confirm' | 'discard';
 
 interface SourceCardProps {
-  source: SourceView;
+  source: SourceSummary;
   /** The bundled source, and one the organisation's policy follows, cannot be removed. */
   removable: boolean;
   /** Which of this source's commands is running, if one is. */
@@ -30,7 +30,7 @@ const ORIGIN_KEY: Record<SourceOrigin, string> = {
 };
 
 /** The address whose origin the Allow button asks for: the source's, or where it redirects. */
-export function allowUrl(source: SourceView): string | null {
+export function allowUrl(source: SourceSummary): string | null {
   const outcome = source.lastAttempt?.outcome;
   if (outcome === 'no-permission') return source.url;
   if (outcome === 'redirect-refused') return source.redirectsTo;

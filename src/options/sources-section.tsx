@@ -1,9 +1,8 @@
 // The sources and their refresh: each source's state and commands, "Refresh all", adding a source
 // by address or from a file. One command runs at a time; its outcome is announced in a live region.
 import { useEffect, useRef } from 'preact/hooks';
-import type { Reply } from '../platform/messages';
 import type { Progress } from '../platform/progress';
-import type { SourceView } from '../platform/source-types';
+import type { Reply, SourceSummary } from '../platform/source-types';
 import { displayHost } from '../ui/format';
 import { useI18n } from '../ui/i18n';
 import type { RefreshActions } from './actions';
@@ -14,7 +13,7 @@ import { useCommands } from './use-commands';
 import { WorkProgress } from './work-progress';
 
 interface SourcesSectionProps {
-  sources: readonly SourceView[];
+  sources: readonly SourceSummary[];
   /** Sources shipped with the extension: they can be refreshed, not removed. */
   bundledIds: readonly string[];
   /** A problem with the stored data as a whole (the bundled list is in use); null when none. */
@@ -56,7 +55,7 @@ export function SourcesSection({
   const refreshable = sources.some((s) => s.url);
 
   // The permission prompt needs the click's gesture: asked here, before anything is awaited.
-  const allowThenRefresh = (source: SourceView): (() => Promise<Reply>) => {
+  const allowThenRefresh = (source: SourceSummary): (() => Promise<Reply>) => {
     const url = allowUrl(source) ?? source.url ?? '';
     const granted = actions.requestOrigin(url);
     return async () =>
@@ -65,7 +64,7 @@ export function SourcesSection({
         : { ok: false, message: t('accessNotAllowed', displayHost(url)), sourceId: source.id, reports: [] };
   };
 
-  const onCommand = (source: SourceView) => (command: SourceCommand) => {
+  const onCommand = (source: SourceSummary) => (command: SourceCommand) => {
     if (locked) return;
     const call: Record<SourceCommand, () => Promise<Reply>> = {
       refresh: () => actions.refresh(source.id),

@@ -10,10 +10,7 @@
 import * as v from 'valibot';
 import browser, { type Storage } from 'webextension-polyfill';
 import { sourceUrl } from '../core/normalize/url';
-import { parseLocks, type Settings } from './settings';
-import { POLICY_KEY } from './storage-keys';
-
-export { POLICY_KEY };
+import { POLICY_KEY, parseLocks, type Settings } from './store';
 
 export interface PolicySource {
   /** Normalised with core's sourceUrl, so it compares with a stored source's address. */

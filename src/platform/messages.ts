@@ -30,7 +30,7 @@
  *   that source's lastAttempt). Messages are already translated (browser i18n): show them as they are.
  *
  * Read side (pages read storage directly; no message needed, works while the worker sleeps):
- *   loadSources(): SourceView[]     each source: title, url, origin, vendor count, dates, last attempt,
+ *   loadSources(): SourceSummary[]     each source: title, url, origin, vendor count, dates, last attempt,
  *                                   retry time, held result; bundled source first, then by adding order
  *   loadHistory(): HistoryEntry[]   applied changes of every source, newest first (core/refresh-history)
  *   exportRegister(): string        the merged register as v1 JSON text (what the badge uses)
@@ -44,9 +44,6 @@
 import * as v from 'valibot';
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Reply } from './source-types';
-
-export type { HistoryEntry } from '../core/refresh-history';
-export * from './source-types';
 
 // The wire format. `to` keeps our messages apart from any other the runtime may carry.
 const TO = 'lens-background';
@@ -158,5 +155,3 @@ export function serveRequests(handlers: Handlers): void {
     );
   });
 }
-
-export { exportRegister, loadHistory, loadSources, onSourcesChanged } from './source-views';

@@ -4,9 +4,7 @@
 // is going on and how it ended, while the work itself goes on in the worker.
 import * as v from 'valibot';
 import browser, { type Storage } from 'webextension-polyfill';
-import { PROGRESS_KEY } from './storage-keys';
-
-export { PROGRESS_KEY };
+import { PROGRESS_KEY } from './store';
 
 export const TASKS = ['refresh-all', 'import', 'add'] as const;
 export type Task = (typeof TASKS)[number];

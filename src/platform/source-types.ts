@@ -1,8 +1,9 @@
 // The shapes the refresh stores and shows, apart from any browser API so storage code, the
 // background and the pages (through messages.ts) share one definition.
-import type { HoldReason } from '../core/credibility';
-import type { DiffSummary } from '../core/diff-summary';
+
 import type { ListLink } from '../core/page/list-links';
+import type { HoldReason } from '../core/refresh/decision';
+import type { DiffSummary } from '../core/register/diff-summary';
 import type { Confidence, Reader } from '../core/result';
 
 /** What a fetch attempt came to. The first four are successes; the rest keep the last good list. */
@@ -50,10 +51,10 @@ export interface LastAttempt {
 /** Where the list in use for a source came from. 'none': added by URL, no good fetch yet. */
 export type SourceOrigin = 'bundled' | 'fetched' | 'imported' | 'none';
 
-export interface HeldView {
+export interface HeldSummary {
   /** When it was fetched (ISO date-time). */
   at: string;
-  /** lost-most-vendors, or preview: read with less than high confidence (core/credibility.ts). */
+  /** lost-most-vendors, or preview: read with less than high confidence (core/refresh/decision.ts). */
   reason: HoldReason;
   /** How it was read; null for a result held before readers were named. */
   reader: Reader | null;
@@ -68,7 +69,7 @@ export interface HeldView {
   summary: DiffSummary;
 }
 
-export interface SourceView {
+export interface SourceSummary {
   id: string;
   title: string;
   /** Null for a list imported from a file. */
@@ -88,7 +89,7 @@ export interface SourceView {
   lastAttempt: LastAttempt | null;
   /** When the next automatic retry after a failure runs (ISO date-time); null: none pending. */
   retryAt: string | null;
-  held: HeldView | null;
+  held: HeldSummary | null;
   /** A sentence when this source's stored data is damaged (the rest still works); else null. */
   problem: string | null;
   /** How the list is kept current: fetched on the schedule, or read from the rendered page when

@@ -7,22 +7,24 @@
 import { render } from 'preact';
 import type { ListSource, SubprocessorList, Vendor } from '../core/list';
 import { siteHostOf } from '../core/match';
-import type { HistoryEntry } from '../core/refresh-history';
-import { reviewLookup, statusOf } from '../core/review-state';
+import type { HistoryEntry } from '../core/register/history';
+import { reviewLookup, statusOf } from '../core/register/review-state';
 import { t } from '../platform/i18n';
-import { loadList } from '../platform/list-store';
-import { followPage, inspectPage, loadHistory, type PagePreview } from '../platform/messages';
+import { followPage, inspectPage } from '../platform/messages';
 import { requestOrigin } from '../platform/permissions';
-import { loadReviews } from '../platform/review-store';
 import { extensionUrl, openOptionsPage } from '../platform/runtime';
-import { activeTab, getTab, type TabInfo } from '../platform/tabs';
+import type { PagePreview } from '../platform/source-types';
 import {
   type HeadRead,
+  loadHistory,
+  loadList,
+  loadReviews,
   onStoreChanged,
-  readRegisterView,
-  readSiteView,
-  readViewHead,
-} from '../platform/view-reader';
+  readLookupHead,
+  readRegisterLookup,
+  readSiteLookup,
+} from '../platform/store';
+import { activeTab, getTab, type TabInfo } from '../platform/tabs';
 import { EmptyState } from '../ui/empty-state';
 import { I18nProvider, makeI18n } from '../ui/i18n';
 import { App } from './App';
@@ -123,7 +125,7 @@ async function load(
 ): Promise<void> {
   const now = new Date();
   const host = siteHostOf(tabUrl);
-  const view = useViews ? await readSiteView(host, head) : null;
+  const view = useViews ? await readSiteLookup(host, head) : null;
   if (!view || !('head' in view)) {
     show(await loadFull(now));
     return;
@@ -135,7 +137,7 @@ async function load(
   };
   show({ ...first, list: null, addedOn: addedOnFrom(view.additions, now) });
   await afterPaint();
-  const register = await readRegisterView(view.head);
+  const register = await readRegisterLookup(view.head);
   if (register) show({ ...first, list: register.list, addedOn: addedOnFrom(register.additions, now) });
   else show(await loadFull(now));
 }
@@ -207,7 +209,7 @@ export async function start(root: HTMLElement): Promise<void> {
   };
   try {
     performance.mark('popup:start');
-    const head = readViewHead(); // read with the tab, not after it
+    const head = readLookupHead(); // read with the tab, not after it
     const tab = await describedTab();
     tabUrl = tab?.url ?? null;
     tabId = tab && tabUrl && /^https?:/i.test(tabUrl) ? tab.id : null;

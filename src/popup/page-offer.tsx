@@ -2,7 +2,7 @@
 // subprocessors (with the first names and how they were read, and a Follow button), or it links to
 // a list, or nothing. Never an error box: a page that cannot be read says nothing, or one sentence.
 import { useState } from 'preact/hooks';
-import type { PagePreview, Reply } from '../platform/messages';
+import type { PagePreview, Reply } from '../platform/source-types';
 import { clip } from '../ui/format';
 import { isolate, plural, useI18n } from '../ui/i18n';
 import { SafeLink } from '../ui/safe-link';

@@ -2,7 +2,7 @@
 // Arrow keys move between results (and back up to the search field); Enter opens one.
 import type { TargetedKeyboardEvent } from 'preact';
 import type { Vendor } from '../core/list';
-import type { SearchHit } from '../core/search';
+import type { SearchHit } from '../core/search/search';
 import { topFlag } from '../core/severity';
 import { SeverityLabel, severityOf } from '../ui/findings';
 import { clip, displayHost, safeHttpUrl } from '../ui/format';

@@ -1,7 +1,7 @@
 // What the popup shows before a search: the vendor of the tab's site, or why there is none.
 import type { Vendor } from '../core/list';
 import { type MatchIndex, type MatchResult, match, siteHostOf } from '../core/match';
-import type { ReviewStatus } from '../core/review-state';
+import type { ReviewStatus } from '../core/register/review-state';
 import { EmptyState } from '../ui/empty-state';
 import { HostedOnNote } from '../ui/hosted-on-note';
 import { isolate, useI18n } from '../ui/i18n';

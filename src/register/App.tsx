@@ -3,10 +3,11 @@
 // the platform. The view (filters, sort, page) is kept in the address by onViewChange.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SubprocessorList, Vendor } from '../core/list';
-import { mergesSeveralLists } from '../core/merge';
 import { DEFAULT_OBJECTION_DAYS, objectionIndex } from '../core/objection-window';
-import type { HistoryEntry } from '../core/refresh-history';
-import { registerOverview } from '../core/register-overview';
+import type { HistoryEntry } from '../core/register/history';
+import { mergesSeveralLists } from '../core/register/merge';
+import { registerOverview } from '../core/register/overview';
+import { emptyReview, type Review, type Reviews, reviewLookup } from '../core/register/review-state';
 import {
   buildRows,
   filterChoices,
@@ -15,9 +16,8 @@ import {
   type SortColumn,
   sortOrder,
   visibleRows,
-} from '../core/register-rows';
-import { emptyReview, type Review, type Reviews, reviewLookup } from '../core/review-state';
-import { buildSearchIndex, type SearchIndex } from '../core/search';
+} from '../core/register/rows';
+import { buildSearchIndex, type SearchIndex } from '../core/search/search';
 import { useI18n } from '../ui/i18n';
 import { RegisterFilters } from './register-filters';
 import { Overview } from './register-overview';

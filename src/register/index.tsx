@@ -1,26 +1,30 @@
 // Register page entry. The first rows need only the register, which the read views give in a few
-// compressed reads (store-views.ts), with the team's reviews and the settings; the stored record
+// compressed reads (store/lookup-write.ts), with the team's reviews and the settings; the stored record
 // (about 0.5 s at 10,000 vendors) is read just after that paint, for the refresh history (objection
 // windows, changes per month) and each source's own date (stale lists). Without usable views the
 // register is read the full way. Changes elsewhere (a refresh, a review saved in another tab) show.
 import { render } from 'preact';
 import { LIST_FORMAT, type SubprocessorList, type Vendor } from '../core/list';
-import { type HistoryEntry, mergeHistories } from '../core/refresh-history';
-import type { Review, ReviewRead } from '../core/review-state';
+import { type HistoryEntry, mergeHistories } from '../core/register/history';
+import type { Review, ReviewRead } from '../core/register/review-state';
 import { t } from '../platform/i18n';
-import { loadList } from '../platform/list-store';
-import { allSources } from '../platform/register';
-import { loadReviews, onReviewsChanged, saveReview } from '../platform/review-store';
 import { extensionUrl } from '../platform/runtime';
-import { loadSettings, onSettingsChanged, type Settings } from '../platform/settings';
-import { readStore } from '../platform/source-store';
 import {
+  allSources,
   type HeadRead,
+  loadList,
+  loadReviews,
+  loadSettings,
+  onReviewsChanged,
+  onSettingsChanged,
   onStoreChanged,
-  readRegisterView,
+  readLookupHead,
+  readRegisterLookup,
+  readStore,
   readVendorChunk,
-  readViewHead,
-} from '../platform/view-reader';
+  type Settings,
+  saveReview,
+} from '../platform/store';
 import { EmptyState } from '../ui/empty-state';
 import { I18nProvider, makeI18n } from '../ui/i18n';
 import { App, type RegisterSourceInfo } from './App';
@@ -51,7 +55,7 @@ function sourcesOfListings(list: SubprocessorList): RegisterSourceInfo[] {
 }
 
 async function fullList(head: HeadRead): Promise<SubprocessorList> {
-  const view = head.kind === 'ready' ? await readRegisterView(head.head) : null;
+  const view = head.kind === 'ready' ? await readRegisterLookup(head.head) : null;
   return view ? view.list : (await loadList()).list;
 }
 
@@ -130,7 +134,7 @@ export async function start(root: HTMLElement): Promise<void> {
       root,
     );
   try {
-    const head = await readViewHead();
+    const head = await readLookupHead();
     const [first, reviews, settings] = await Promise.all([
       firstVendors(head, location.search),
       loadReviews(),

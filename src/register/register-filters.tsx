@@ -1,8 +1,8 @@
 // The register's search field and filters. Each change narrows the table at once; the view (and so
 // these values) lives in the page's address.
 import { useMemo } from 'preact/hooks';
-import { NO_FILTER, type RegisterFilter } from '../core/register-rows';
-import { REVIEW_STATUSES, type ReviewStatus } from '../core/review-state';
+import { REVIEW_STATUSES, type ReviewStatus } from '../core/register/review-state';
+import { NO_FILTER, type RegisterFilter } from '../core/register/rows';
 import { clip } from '../ui/format';
 import { useI18n } from '../ui/i18n';
 import { REVIEW_STATUS_KEY } from '../ui/review-status';

@@ -1,6 +1,6 @@
 // The register at a glance, above the table: the counts, then the charts (each an SVG with a title
 // and its figures as a table).
-import type { RegisterOverview } from '../core/register-overview';
+import type { RegisterOverview } from '../core/register/overview';
 import { BarChart } from '../ui/bar-chart';
 import { useI18n } from '../ui/i18n';
 import { DPA_KEY, regionName } from '../ui/vendor-facts';

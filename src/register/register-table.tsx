@@ -4,7 +4,7 @@ import type { VNode } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { Vendor } from '../core/list';
 import { windowOpen } from '../core/objection-window';
-import type { RegisterRow, RegisterSort, SortColumn } from '../core/register-rows';
+import type { RegisterRow, RegisterSort, SortColumn } from '../core/register/rows';
 import type { TransferBasis } from '../core/transfer-basis';
 import { SeverityLabel, severityOf } from '../ui/findings';
 import { clip, formatDay } from '../ui/format';

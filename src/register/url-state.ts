@@ -1,6 +1,8 @@
 // The register's view in the page's address, so a view can be bookmarked and shared inside the team:
 // ?q=stripe&source=dovetail&country=US&finding=dpa-unknown&status=approved&new=1&sort=findings&dir=desc&page=2
 // Unknown or damaged values read as "no filter" (an old bookmark still opens).
+
+import { REVIEW_STATUSES, type ReviewStatus } from '../core/register/review-state';
 import {
   DEFAULT_SORT,
   NO_FILTER,
@@ -8,8 +10,7 @@ import {
   type RegisterSort,
   SORT_COLUMNS,
   type SortColumn,
-} from '../core/register-rows';
-import { REVIEW_STATUSES, type ReviewStatus } from '../core/review-state';
+} from '../core/register/rows';
 
 export interface RegisterView {
   filter: RegisterFilter;

@@ -1,6 +1,7 @@
 // A row's details: the popup's vendor card (shared ui components) and the team's review fields.
-import type { RegisterRow } from '../core/register-rows';
-import type { Review } from '../core/review-state';
+
+import type { Review } from '../core/register/review-state';
+import type { RegisterRow } from '../core/register/rows';
 import { useI18n } from '../ui/i18n';
 import { ReviewFields } from '../ui/review-fields';
 import { VendorCard } from '../ui/vendor-card';

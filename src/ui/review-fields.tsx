@@ -2,7 +2,7 @@
 // notes. The user's own work: nothing is saved until Save, a link must be http(s), and the outcome
 // is said in a live region.
 import { useEffect, useId, useState } from 'preact/hooks';
-import { REVIEW_STATUSES, type Review } from '../core/review-state';
+import { REVIEW_STATUSES, type Review } from '../core/register/review-state';
 import { safeHttpUrl } from './format';
 import { useI18n } from './i18n';
 import { REVIEW_STATUS_KEY } from './review-status';

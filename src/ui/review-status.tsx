@@ -1,5 +1,5 @@
 // My status of a vendor (the team's review, core/review-state.ts) as words, in every page.
-import type { ReviewStatus } from '../core/review-state';
+import type { ReviewStatus } from '../core/register/review-state';
 import { useI18n } from './i18n';
 
 export const REVIEW_STATUS_KEY: Record<ReviewStatus, string> = {

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Vendor } from '../core/list';
-import type { ReviewStatus } from '../core/review-state';
+import type { ReviewStatus } from '../core/register/review-state';
 import { Findings } from './findings';
 import { clip } from './format';
 import { useI18n } from './i18n';

@@ -3,21 +3,20 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handlers } from '../../src/background/commands';
-import { emptyReview, reviewLookup } from '../../src/core/review-state';
-import { loadList } from '../../src/platform/list-store';
+import { emptyReview, reviewLookup } from '../../src/core/register/review-state';
 import {
   addSource,
   confirmHeld,
   discardHeld,
   importList,
-  loadHistory,
-  loadSources,
   refreshSource,
   removeSource,
   serveRequests,
 } from '../../src/platform/messages';
-import { loadReviews, saveReview } from '../../src/platform/review-store';
-import { STORE_KEY } from '../../src/platform/store-record';
+import { STORE_KEY } from '../../src/platform/store/keys';
+import { loadList } from '../../src/platform/store/register-read';
+import { loadReviews, saveReview } from '../../src/platform/store/reviews';
+import { loadHistory, loadSources } from '../../src/platform/store/source-summaries';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';

@@ -5,14 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { handlers } from '../../src/background/commands';
 import { LIST_FORMAT } from '../../src/core/list';
 import { addSource, importList, refreshSource, serveRequests } from '../../src/platform/messages';
-import {
-  loadProgress,
-  PROGRESS_KEY,
-  type Progress,
-  STALE_AFTER_MS,
-  saveProgress,
-} from '../../src/platform/progress';
-import { STORE_KEY } from '../../src/platform/store-record';
+import { loadProgress, type Progress, STALE_AFTER_MS, saveProgress } from '../../src/platform/progress';
+import { PROGRESS_KEY, STORE_KEY } from '../../src/platform/store/keys';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';

@@ -8,10 +8,10 @@ import { followPage, inspectPage, previewOf } from '../../src/background/page-co
 import { refreshOne } from '../../src/background/refresh-runner';
 import { revisitFollowed } from '../../src/background/revisit-page';
 import { MAX_CAPTURE_CHARS } from '../../src/platform/capture-page';
-import { loadList } from '../../src/platform/list-store';
-import { loadHistory, loadSources } from '../../src/platform/messages';
-import { readFollowedPages, readStore } from '../../src/platform/source-store';
-import type { StoredSource } from '../../src/platform/store-record';
+import type { StoredSource } from '../../src/platform/store/record';
+import { readFollowedPages, readStore } from '../../src/platform/store/record-io';
+import { loadList } from '../../src/platform/store/register-read';
+import { loadHistory, loadSources } from '../../src/platform/store/source-summaries';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';

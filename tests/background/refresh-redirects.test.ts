@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { refreshOne } from '../../src/background/refresh-runner';
-import { loadList } from '../../src/platform/list-store';
-import { loadSources } from '../../src/platform/source-views';
-import { STORE_KEY } from '../../src/platform/store-record';
+import { STORE_KEY } from '../../src/platform/store/keys';
+import { loadList } from '../../src/platform/store/register-read';
+import { loadSources } from '../../src/platform/store/source-summaries';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 import { redirectingFetch } from '../support/redirecting-fetch';

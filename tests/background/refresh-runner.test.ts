@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { refreshOne } from '../../src/background/refresh-runner';
-import { loadList } from '../../src/platform/list-store';
-import { SETTINGS_KEY } from '../../src/platform/settings';
-import { readStore } from '../../src/platform/source-store';
-import { STORE_KEY, type StoredSource } from '../../src/platform/store-record';
+import { SETTINGS_KEY, STORE_KEY } from '../../src/platform/store/keys';
+import type { StoredSource } from '../../src/platform/store/record';
+import { readStore } from '../../src/platform/store/record-io';
+import { loadList } from '../../src/platform/store/register-read';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';

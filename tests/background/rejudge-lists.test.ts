@@ -3,9 +3,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { rejudgeStoredLists } from '../../src/background/rejudge-lists';
 import { buildMatchIndex, match } from '../../src/core/match';
-import { loadList } from '../../src/platform/list-store';
-import { readStore } from '../../src/platform/source-store';
-import { STORE_KEY } from '../../src/platform/store-record';
+import { STORE_KEY } from '../../src/platform/store/keys';
+import { readStore } from '../../src/platform/store/record-io';
+import { loadList } from '../../src/platform/store/register-read';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 

@@ -12,10 +12,11 @@ import {
   RETRY_ALARM,
   SCHEDULE_ALARM,
 } from '../../src/background/schedule';
-import { loadList, snapshotSource } from '../../src/platform/list-store';
-import { SETTINGS_KEY } from '../../src/platform/settings';
-import { readStore } from '../../src/platform/source-store';
-import { STORE_KEY, type StoredSource } from '../../src/platform/store-record';
+import { SETTINGS_KEY, STORE_KEY } from '../../src/platform/store/keys';
+import type { StoredSource } from '../../src/platform/store/record';
+import { readStore } from '../../src/platform/store/record-io';
+import { snapshotSource } from '../../src/platform/store/register';
+import { loadList } from '../../src/platform/store/register-read';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser, settle } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';

@@ -1,10 +1,9 @@
 // The background wired to a fake browser: each test imports it afresh, as a newly woken worker would
 // start, so nothing can pass by leaning on memory from an earlier test.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { saveSource } from '../../src/platform/list-store';
-import { SETTINGS_KEY } from '../../src/platform/settings';
-import { STORE_KEY } from '../../src/platform/store-record';
-import { siteShardKey, VIEW_KEY, type ViewHead } from '../../src/platform/store-views';
+import { LOOKUP_KEY, SETTINGS_KEY, STORE_KEY, siteShardKey } from '../../src/platform/store/keys';
+import type { LookupHead } from '../../src/platform/store/lookup-write';
+import { saveSource } from '../../src/platform/store/register-read';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser, settle } from '../support/fake-browser';
 
@@ -153,7 +152,7 @@ describe('background', () => {
 
 describe('background with read views', () => {
   const withoutHeroku = () => ({ ...bundled, vendors: bundled.vendors.filter((v) => v.name !== 'Heroku') });
-  const head = () => fakeBrowser.storage.local.peek(VIEW_KEY) as ViewHead | undefined;
+  const head = () => fakeBrowser.storage.local.peek(LOOKUP_KEY) as LookupHead | undefined;
   const keysRead = (get: { mock: { calls: unknown[][] } }) =>
     get.mock.calls.flatMap(([keys]) => (Array.isArray(keys) ? keys : [keys]));
 
@@ -174,7 +173,7 @@ describe('background with read views', () => {
     await vi.waitFor(() => expect(fakeBrowser.actionOf(1).title).toBe('Subprocessor Lens'));
     expect(fakeBrowser.actionOf(1).text).toBe('');
     expect(keysRead(get)).not.toContain(STORE_KEY);
-    expect(keysRead(get)).toContain(VIEW_KEY);
+    expect(keysRead(get)).toContain(LOOKUP_KEY);
     get.mockRestore();
   });
 
@@ -244,8 +243,8 @@ describe('background with read views', () => {
       fetchedAt: null,
       list: withoutHeroku(),
     });
-    const withheld = { ...(head() as ViewHead), shards: 0 };
-    await fakeBrowser.storage.local.set({ [VIEW_KEY]: withheld });
+    const withheld = { ...(head() as LookupHead), shards: 0 };
+    await fakeBrowser.storage.local.set({ [LOOKUP_KEY]: withheld });
     await startWorker();
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
     fakeBrowser.navigate(1, 'https://stripe.com/');

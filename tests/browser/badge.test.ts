@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundledLists } from '../../scripts/build-data';
 import { BADGE_COLORS } from '../../src/background/badge-colors';
-import { SETTINGS_KEY, STORE_KEY } from '../../src/platform/storage-keys';
+import { SETTINGS_KEY, STORE_KEY } from '../../src/platform/store/keys';
 import { withoutIsolates } from '../support/visible';
 import { type Badge, type ExtensionBrowser, launchExtension } from './support/chromium';
 

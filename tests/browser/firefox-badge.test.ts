@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundledLists } from '../../scripts/build-data';
 import { BADGE_COLORS } from '../../src/background/badge-colors';
-import { SETTINGS_KEY, STORE_KEY } from '../../src/platform/storage-keys';
+import { SETTINGS_KEY, STORE_KEY } from '../../src/platform/store/keys';
 import type { Badge } from './support/chromium';
 import { type FirefoxExtension, launchFirefoxExtension } from './support/firefox';
 import { poll } from './support/poll';

@@ -5,8 +5,10 @@
 // are read, which keeps this file to seconds per document.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bundledSources from '../../assets/data/sources.json';
-import { parse, type SubprocessorList } from '../../src/core/index';
-import { readStoreRecord, STORE_KEY, STORE_SCHEMA_VERSION } from '../../src/platform/store-record';
+import type { SubprocessorList } from '../../src/core/list';
+import { parse } from '../../src/core/parse';
+import { STORE_KEY } from '../../src/platform/store/keys';
+import { readStoreRecord, STORE_SCHEMA_VERSION } from '../../src/platform/store/record';
 import { hostileDocuments } from '../fixtures/hostile/documents';
 import { BEACON_HOST, HOSTILE_MARKER } from '../fixtures/hostile/payloads';
 import { type FirefoxExtension, launchFirefoxExtension } from './support/firefox';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../src/core/export-csv';
 import { validateList } from '../../src/core/list';
-import { SETTINGS_KEY } from '../../src/platform/storage-keys';
+import { SETTINGS_KEY } from '../../src/platform/store/keys';
 import { type FirefoxExtension, KEYS, launchFirefoxExtension } from './support/firefox';
 import { poll } from './support/poll';
 import { type Handler, markdown, refreshed, SOURCE, truncated, visible } from './support/refresh-answers';

@@ -5,9 +5,9 @@
 // the fetch, parse and store all happen there.
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/platform/messages';
-import { SETTINGS_KEY, STORE_KEY } from '../../src/platform/storage-keys';
-import type { StoredSource } from '../../src/platform/store-record';
+import type { Reply } from '../../src/platform/source-types';
+import { SETTINGS_KEY, STORE_KEY } from '../../src/platform/store/keys';
+import type { StoredSource } from '../../src/platform/store/record';
 import { withoutIsolates } from '../support/visible';
 import { type FirefoxExtension, launchFirefoxExtension } from './support/firefox';
 import { poll } from './support/poll';

@@ -5,7 +5,7 @@
 // keeps Dovetail's Stripe.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIST_FORMAT } from '../../src/core/list';
-import { STORE_KEY } from '../../src/platform/store-record';
+import { STORE_KEY } from '../../src/platform/store/keys';
 import { withoutIsolates } from '../support/visible';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 

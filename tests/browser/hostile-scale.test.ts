@@ -6,8 +6,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bundledSources from '../../assets/data/sources.json';
-import { parse } from '../../src/core/index';
-import { readStoreRecord, STORE_KEY, STORE_SCHEMA_VERSION } from '../../src/platform/store-record';
+import { parse } from '../../src/core/parse';
+import { STORE_KEY } from '../../src/platform/store/keys';
+import { readStoreRecord, STORE_SCHEMA_VERSION } from '../../src/platform/store/record';
 import { bigList } from '../fixtures/hostile/big-list';
 import { BEACON_HOST, HOSTILE_MARKER } from '../fixtures/hostile/payloads';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';

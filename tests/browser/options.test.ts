@@ -1,7 +1,7 @@
 // The options page in real Chromium: it loads with the bundled source, saves the badge setting (kept
 // after a reload and seen by the extension's storage), and passes axe-core in light and dark.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SETTINGS_KEY } from '../../src/platform/storage-keys';
+import { SETTINGS_KEY } from '../../src/platform/store/keys';
 import { seriousA11yViolations } from '../support/axe';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 

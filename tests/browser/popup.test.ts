@@ -2,7 +2,8 @@
 // accessibility (axe-core) in light and dark, the width range, and the first-result mark.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STORE_KEY, STORE_SCHEMA_VERSION } from '../../src/platform/store-record';
+import { STORE_KEY } from '../../src/platform/store/keys';
+import { STORE_SCHEMA_VERSION } from '../../src/platform/store/record';
 import { seriousA11yViolations } from '../support/axe';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 

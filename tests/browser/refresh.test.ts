@@ -4,9 +4,9 @@
 // the badge. Then the schedule: a real alarm wakes a stopped worker, which fetches on its own.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/platform/messages';
-import { SETTINGS_KEY, STORE_KEY } from '../../src/platform/storage-keys';
-import type { StoredSource } from '../../src/platform/store-record';
+import type { Reply } from '../../src/platform/source-types';
+import { SETTINGS_KEY, STORE_KEY } from '../../src/platform/store/keys';
+import type { StoredSource } from '../../src/platform/store/record';
 import { withoutIsolates } from '../support/visible';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 import {

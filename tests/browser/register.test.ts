@@ -6,11 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../src/core/export-csv';
-import { parse } from '../../src/core/index';
 import type { SubprocessorList } from '../../src/core/list';
-import type { HistoryEntry } from '../../src/core/refresh-history';
-import { REVIEW_KEY } from '../../src/platform/storage-keys';
-import { STORE_KEY } from '../../src/platform/store-record';
+import { parse } from '../../src/core/parse';
+import type { HistoryEntry } from '../../src/core/register/history';
+import { REVIEW_KEY, STORE_KEY } from '../../src/platform/store/keys';
 import { registerList } from '../fixtures/generate-vendors';
 import { bigList } from '../fixtures/hostile/big-list';
 import { BEACON_HOST, HOSTILE_MARKER } from '../fixtures/hostile/payloads';

@@ -1,9 +1,10 @@
 // Findings a privacy reviewer would raise, each with the facts its English sentence must state.
 import { describe, expect, it } from 'vitest';
-import { assessVendor, formatDate, topFlag, type VendorFacts } from '../../src/core/assess';
+import { assessVendor, formatDate, type VendorFacts } from '../../src/core/assess';
 import { findingText } from '../../src/core/finding-text';
 import type { Certification, Flag } from '../../src/core/list';
 import { parseCertifications } from '../../src/core/normalize/certifications';
+import { topFlag } from '../../src/core/severity';
 import { english } from '../support/translations';
 
 const SOURCE = { title: 'T', url: null, updated: '2026-01-15' };

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvCell, csvRow, registerToCsv } from '../../src/core/export-csv';
-import { parse } from '../../src/core/index';
 import type { SubprocessorList, Vendor } from '../../src/core/list';
-import { mergeLists } from '../../src/core/merge';
+import { parse } from '../../src/core/parse';
+import { mergeLists } from '../../src/core/register/merge';
 import { FC_SEED, listOf, vendorArb } from '../support/list-arbitraries';
 import { english } from '../support/translations';
 

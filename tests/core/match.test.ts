@@ -1,8 +1,7 @@
 // Host -> vendor: full-host matching, never the parent, hosting suffixes, and hostile input.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildMatchIndex, hostOfInput, match } from '../../src/core/index';
-import { siteHostOf } from '../../src/core/match';
+import { buildMatchIndex, hostOfInput, match, siteHostOf } from '../../src/core/match';
 import { parseOk, SEED_PATH } from './support/fixture-lists';
 
 const seed = parseOk(readFileSync(SEED_PATH, 'utf8'));

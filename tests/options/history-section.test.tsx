@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parse } from '../../src/core/index';
-import type { HistoryEntry } from '../../src/core/refresh-history';
+import { parse } from '../../src/core/parse';
+import type { HistoryEntry } from '../../src/core/register/history';
 import { HISTORY_PAGE, HISTORY_VENDORS, HistorySection } from '../../src/options/history-section';
 import { DOVETAIL_URL, entryFor, seedWith } from '../support/options';
 import { renderWithI18n, seedList, TODAY, visible } from '../support/ui';

@@ -4,11 +4,11 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HistoryEntry } from '../../src/core/refresh-history';
-import type { LoadedList } from '../../src/platform/list-store';
-import type { SourceView } from '../../src/platform/messages';
+import type { HistoryEntry } from '../../src/core/register/history';
 import type { Progress } from '../../src/platform/progress';
-import type { Settings } from '../../src/platform/settings';
+import type { SourceSummary } from '../../src/platform/source-types';
+import type { LoadedList } from '../../src/platform/store/register-read';
+import type { Settings } from '../../src/platform/store/settings';
 import { entryFor, reply, seedWith, sourceView } from '../support/options';
 import { seedList, t } from '../support/ui';
 
@@ -18,14 +18,18 @@ const store = vi.hoisted(() => ({
   progress: [] as Progress[],
   progressListeners: [] as (() => void)[],
   listeners: [] as ((s: Settings) => void)[],
-  sources: [] as SourceView[],
+  sources: [] as SourceSummary[],
   history: [] as HistoryEntry[],
   sourceListeners: [] as (() => void)[],
 }));
 
-vi.mock('../../src/platform/review-store', () => ({ importReviewsOfText: vi.fn(async () => 0) }));
+// The pages reach storage through the store's index, which loads every store module.
+vi.mock('webextension-polyfill', async () => ({
+  default: (await import('../support/fake-browser')).fakeBrowser,
+}));
+vi.mock('../../src/platform/store/reviews', () => ({ importReviewsOfText: vi.fn(async () => 0) }));
 vi.mock('../../src/platform/i18n', () => ({ t: (key: string, subs?: string | string[]) => t(key, subs) }));
-vi.mock('../../src/platform/list-store', () => ({
+vi.mock('../../src/platform/store/register-read', () => ({
   loadList: vi.fn(
     async (): Promise<LoadedList> => ({
       list: seedList(),
@@ -35,20 +39,22 @@ vi.mock('../../src/platform/list-store', () => ({
     }),
   ),
 }));
-vi.mock('../../src/platform/messages', () => ({
+vi.mock('../../src/platform/store/source-summaries', () => ({
   loadSources: vi.fn(async () => store.sources),
   loadHistory: vi.fn(async () => store.history),
   onSourcesChanged: vi.fn((cb: () => void) => {
     store.sourceListeners.push(cb);
     return () => {};
   }),
+  exportRegister: vi.fn(async () => JSON.stringify(seedList())),
+}));
+vi.mock('../../src/platform/messages', () => ({
   refreshSource: vi.fn(async () => reply('Refreshed 1 sources.')),
   addSource: vi.fn(async () => reply('added')),
   removeSource: vi.fn(async () => reply('removed')),
   confirmHeld: vi.fn(async () => reply('confirmed')),
   discardHeld: vi.fn(async () => reply('discarded')),
   importList: vi.fn(async () => reply('imported')),
-  exportRegister: vi.fn(async () => JSON.stringify(seedList())),
 }));
 vi.mock('../../src/platform/permissions', () => ({ requestOrigin: vi.fn(async () => true) }));
 vi.mock('../../src/platform/progress', () => ({
@@ -58,7 +64,7 @@ vi.mock('../../src/platform/progress', () => ({
     return () => {};
   }),
 }));
-vi.mock('../../src/platform/settings', () => ({
+vi.mock('../../src/platform/store/settings', () => ({
   loadSettings: vi.fn(async () => ({ ...store.settings })),
   loadSettingsState: vi.fn(async () => ({ settings: { ...store.settings }, locked: [...store.locked] })),
   saveSettings: vi.fn(async (partial: Partial<Settings>) => {
@@ -72,6 +78,7 @@ vi.mock('../../src/platform/settings', () => ({
 }));
 
 const messages = await import('../../src/platform/messages');
+const summaries = await import('../../src/platform/store/source-summaries');
 const permissions = await import('../../src/platform/permissions');
 const { start } = await import('../../src/options/index');
 let root: HTMLElement;
@@ -184,7 +191,7 @@ describe('options entry', () => {
   });
 
   it('says clearly when the page data cannot be loaded', async () => {
-    vi.mocked(messages.loadSources).mockRejectedValueOnce(new Error('storage unavailable'));
+    vi.mocked(summaries.loadSources).mockRejectedValueOnce(new Error('storage unavailable'));
     await start(root);
     expect(screen.getByText('The vendor list could not be loaded: storage unavailable')).toBeTruthy();
   });

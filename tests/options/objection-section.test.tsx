@@ -1,12 +1,12 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ObjectionSection } from '../../src/options/objection-section';
-import type { SourceView } from '../../src/platform/source-types';
+import type { SourceSummary } from '../../src/platform/source-types';
 import { renderWithI18n } from '../support/ui';
 
 afterEach(cleanup);
 
-const source = (id: string, title: string) => ({ id, title }) as SourceView;
+const source = (id: string, title: string) => ({ id, title }) as SourceSummary;
 
 describe('the objection windows section', () => {
   it('shows each source’s days (30 by default) and saves a change', async () => {

@@ -4,15 +4,14 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RefreshActions } from '../../src/options/actions';
 import { SourcesSection } from '../../src/options/sources-section';
-import type { Reply } from '../../src/platform/messages';
-import type { SourceView } from '../../src/platform/source-types';
+import type { Reply, SourceSummary } from '../../src/platform/source-types';
 import { I18nProvider } from '../../src/ui/i18n';
 import { DOVETAIL_URL, deferred, fakeActions, reply, sourceView } from '../support/options';
 import { i18n, renderWithI18n, visible } from '../support/ui';
 
 afterEach(cleanup);
 
-const acme = (overrides: Partial<SourceView> = {}) =>
+const acme = (overrides: Partial<SourceSummary> = {}) =>
   sourceView({
     id: 'acme',
     title: 'Acme Notes',
@@ -25,7 +24,7 @@ const acme = (overrides: Partial<SourceView> = {}) =>
   });
 
 function renderSources(
-  sources: SourceView[],
+  sources: SourceSummary[],
   actions: RefreshActions = fakeActions(),
   problem: string | null = null,
 ) {

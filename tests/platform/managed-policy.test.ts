@@ -5,19 +5,18 @@ import {
   followedByPolicy,
   loadAppliedPolicy,
   MAX_POLICY_SOURCES,
-  POLICY_KEY,
   parsePolicy,
   readManagedPolicy,
   saveAppliedPolicy,
 } from '../../src/platform/managed-policy';
+import { POLICY_KEY, SETTINGS_KEY } from '../../src/platform/store/keys';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
   loadSettingsState,
   onSettingsChanged,
-  SETTINGS_KEY,
   saveSettings,
-} from '../../src/platform/settings';
+} from '../../src/platform/store/settings';
 import { fakeBrowser, settle } from '../support/fake-browser';
 
 vi.mock('webextension-polyfill', async () => ({

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { attemptFailed, parseRequest, refreshSource, serveRequests } from '../../src/platform/messages';
+import { parseRequest, refreshSource, serveRequests } from '../../src/platform/messages';
+import { attemptFailed } from '../../src/platform/source-types';
 import { fakeBrowser } from '../support/fake-browser';
 
 vi.mock('webextension-polyfill', async () => ({

@@ -5,33 +5,37 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMatchIndex, match } from '../../src/core/match';
-import type { HistoryEntry } from '../../src/core/refresh-history';
-import type { LoadedList } from '../../src/platform/list-store';
-import type { PagePreview } from '../../src/platform/messages';
-import type { ViewHead } from '../../src/platform/store-views';
-import type { StoreChange } from '../../src/platform/view-reader';
+import type { HistoryEntry } from '../../src/core/register/history';
+import type { PagePreview } from '../../src/platform/source-types';
+import type { StoreChange } from '../../src/platform/store/lookup-read';
+import type { LookupHead } from '../../src/platform/store/lookup-write';
+import type { LoadedList } from '../../src/platform/store/register-read';
 import { NOW, seedList, t } from '../support/ui';
 
 const platform = vi.hoisted(() => ({
   listeners: [] as ((change: StoreChange) => void)[],
 }));
 
-vi.mock('../../src/platform/review-store', () => ({
+// The pages reach storage through the store's index, which loads every store module.
+vi.mock('webextension-polyfill', async () => ({
+  default: (await import('../support/fake-browser')).fakeBrowser,
+}));
+vi.mock('../../src/platform/store/reviews', () => ({
   loadReviews: vi.fn(async () => ({ reviews: {}, problem: null })),
 }));
 vi.mock('../../src/platform/i18n', () => ({ t: (key: string, subs?: string | string[]) => t(key, subs) }));
-vi.mock('../../src/platform/list-store', () => ({ loadList: vi.fn() }));
-vi.mock('../../src/platform/view-reader', () => ({
-  readViewHead: vi.fn(async () => ({ kind: 'unusable' })),
-  readSiteView: vi.fn(),
-  readRegisterView: vi.fn(),
+vi.mock('../../src/platform/store/register-read', () => ({ loadList: vi.fn() }));
+vi.mock('../../src/platform/store/lookup-read', () => ({
+  readLookupHead: vi.fn(async () => ({ kind: 'unusable' })),
+  readSiteLookup: vi.fn(),
+  readRegisterLookup: vi.fn(),
   onStoreChanged: vi.fn((cb: (change: StoreChange) => void) => {
     platform.listeners.push(cb);
     return () => {};
   }),
 }));
+vi.mock('../../src/platform/store/source-summaries', () => ({ loadHistory: vi.fn() }));
 vi.mock('../../src/platform/messages', () => ({
-  loadHistory: vi.fn(),
   inspectPage: vi.fn(),
   followPage: vi.fn(),
 }));
@@ -42,11 +46,12 @@ vi.mock('../../src/platform/runtime', () => ({
   extensionUrl: (path: string) => `chrome-extension://abc/${path}`,
 }));
 
-const listStore = await import('../../src/platform/list-store');
-const views = await import('../../src/platform/view-reader');
+const listStore = await import('../../src/platform/store/register-read');
+const views = await import('../../src/platform/store/lookup-read');
 const tabs = await import('../../src/platform/tabs');
 const runtime = await import('../../src/platform/runtime');
 const messages = await import('../../src/platform/messages');
+const summaries = await import('../../src/platform/store/source-summaries');
 const permissions = await import('../../src/platform/permissions');
 const { FIRST_RESULT_MARK, PAGE_OFFER_MARK, start, tabIdParam } = await import('../../src/popup/index');
 
@@ -65,9 +70,9 @@ let root: HTMLElement;
 beforeEach(() => {
   vi.mocked(listStore.loadList).mockResolvedValue(bundled());
   // Without views unless a test gives them: the full read.
-  vi.mocked(views.readSiteView).mockResolvedValue({ unusable: true });
-  vi.mocked(views.readRegisterView).mockResolvedValue(null);
-  vi.mocked(messages.loadHistory).mockResolvedValue([]);
+  vi.mocked(views.readSiteLookup).mockResolvedValue({ unusable: true });
+  vi.mocked(views.readRegisterLookup).mockResolvedValue(null);
+  vi.mocked(summaries.loadHistory).mockResolvedValue([]);
   vi.mocked(messages.inspectPage).mockResolvedValue({
     ok: true,
     message: '',
@@ -216,7 +221,7 @@ describe('popup entry', () => {
         updated: null,
         confirmed: false,
       };
-      vi.mocked(messages.loadHistory).mockResolvedValue([addedStripe]);
+      vi.mocked(summaries.loadHistory).mockResolvedValue([addedStripe]);
       history.replaceState(null, '', '/popup.html?tabId=42');
       await start(root);
       expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy();
@@ -227,7 +232,7 @@ describe('popup entry', () => {
   });
 
   it('still opens when the history cannot be read, only without "new" marks', async () => {
-    vi.mocked(messages.loadHistory).mockRejectedValue(new Error('storage unavailable'));
+    vi.mocked(summaries.loadHistory).mockRejectedValue(new Error('storage unavailable'));
     history.replaceState(null, '', '/popup.html?tabId=42');
     await start(root);
     expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy();
@@ -244,7 +249,7 @@ describe('popup entry', () => {
 });
 
 describe('popup entry with read views', () => {
-  const head: ViewHead = {
+  const head: LookupHead = {
     format: 1,
     stamp: '3.abc',
     version: '0.1.0',
@@ -271,12 +276,12 @@ describe('popup entry with read views', () => {
 
   it("paints the tab's vendor from its shard first, then searches the register once it is read", async () => {
     history.replaceState(null, '', '/popup.html?tabId=42');
-    vi.mocked(views.readSiteView).mockResolvedValue(siteView('stripe.com'));
+    vi.mocked(views.readSiteLookup).mockResolvedValue(siteView('stripe.com'));
     const register = deferred<{ list: ReturnType<typeof seedList>; additions: Map<string, string> } | null>();
-    vi.mocked(views.readRegisterView).mockReturnValue(register.promise);
+    vi.mocked(views.readRegisterLookup).mockReturnValue(register.promise);
     const started = start(root);
     await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy());
-    expect(views.readSiteView).toHaveBeenCalledWith('stripe.com', expect.any(Promise));
+    expect(views.readSiteLookup).toHaveBeenCalledWith('stripe.com', expect.any(Promise));
     expect(screen.getByText(/Views list/)).toBeTruthy();
     await waitFor(() => expect(performance.getEntriesByName(FIRST_RESULT_MARK)).toHaveLength(1));
     type('heroku');
@@ -286,7 +291,7 @@ describe('popup entry with read views', () => {
     await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Heroku' })).toBeTruthy());
     expect(screen.getByRole('status').textContent).toBe('1 vendor found');
     expect(listStore.loadList).not.toHaveBeenCalled();
-    expect(messages.loadHistory).not.toHaveBeenCalled();
+    expect(summaries.loadHistory).not.toHaveBeenCalled();
   });
 
   it('marks "new" from the additions the views carry', async () => {
@@ -294,8 +299,8 @@ describe('popup entry with read views', () => {
     try {
       const additions = new Map([['n:stripe', '2026-11-20T08:00:00Z']]);
       history.replaceState(null, '', '/popup.html?tabId=42');
-      vi.mocked(views.readSiteView).mockResolvedValue(siteView('stripe.com', additions));
-      vi.mocked(views.readRegisterView).mockResolvedValue({ list: seedList(), additions });
+      vi.mocked(views.readSiteLookup).mockResolvedValue(siteView('stripe.com', additions));
+      vi.mocked(views.readRegisterLookup).mockResolvedValue({ list: seedList(), additions });
       await start(root);
       expect(screen.getByText('New: added to a list on 20 Nov 2026')).toBeTruthy();
     } finally {
@@ -305,8 +310,8 @@ describe('popup entry with read views', () => {
 
   it('reads the register the full way when the views cannot give it', async () => {
     history.replaceState(null, '', '/popup.html?tabId=42');
-    vi.mocked(views.readSiteView).mockResolvedValue(siteView('stripe.com'));
-    vi.mocked(views.readRegisterView).mockResolvedValue(null);
+    vi.mocked(views.readSiteLookup).mockResolvedValue(siteView('stripe.com'));
+    vi.mocked(views.readRegisterLookup).mockResolvedValue(null);
     await start(root);
     expect(listStore.loadList).toHaveBeenCalledTimes(1);
     type('heroku');
@@ -315,10 +320,10 @@ describe('popup entry with read views', () => {
 
   it('reads the record the full way after it changed without its views, and the views once rebuilt', async () => {
     history.replaceState(null, '', '/popup.html?tabId=42');
-    vi.mocked(views.readSiteView).mockResolvedValue(siteView('stripe.com'));
-    vi.mocked(views.readRegisterView).mockResolvedValue({ list: seedList(), additions: new Map() });
+    vi.mocked(views.readSiteLookup).mockResolvedValue(siteView('stripe.com'));
+    vi.mocked(views.readRegisterLookup).mockResolvedValue({ list: seedList(), additions: new Map() });
     await start(root);
-    expect(views.readSiteView).toHaveBeenCalledTimes(1);
+    expect(views.readSiteLookup).toHaveBeenCalledTimes(1);
     const list = seedList();
     const renamed = {
       ...list,
@@ -329,9 +334,9 @@ describe('popup entry with read views', () => {
     await waitFor(() =>
       expect(screen.getByRole('heading', { level: 2, name: 'Stripe Payments' })).toBeTruthy(),
     );
-    expect(views.readSiteView).toHaveBeenCalledTimes(1);
+    expect(views.readSiteLookup).toHaveBeenCalledTimes(1);
     for (const listener of platform.listeners) listener('rebuilt');
     await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy());
-    expect(views.readSiteView).toHaveBeenCalledTimes(2);
+    expect(views.readSiteLookup).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,7 +1,7 @@
 // The popup's word on the page it was opened on: a list to follow, links to one, or nothing.
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PagePreview, Reply } from '../../src/platform/messages';
+import type { PagePreview, Reply } from '../../src/platform/source-types';
 import { PageOffer, type PageState } from '../../src/popup/page-offer';
 import { renderWithI18n, visible } from '../support/ui';
 

@@ -1,13 +1,13 @@
 // The search index is built once per list, never per keystroke (fuse.js indexing is the costly part).
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as core from '../../src/core/search';
+import * as core from '../../src/core/search/search';
 import { App } from '../../src/popup/App';
 import { I18nProvider } from '../../src/ui/i18n';
 import { i18n, NOW, renderWithI18n, seedList } from '../support/ui';
 
-vi.mock('../../src/core/search', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/core/search')>();
+vi.mock('../../src/core/search/search', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/core/search/search')>();
   return { ...actual, buildSearchIndex: vi.fn(actual.buildSearchIndex) };
 });
 

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mergeLists } from '../../src/core/merge';
-import { emptyReview } from '../../src/core/review-state';
+import { mergeLists } from '../../src/core/register/merge';
+import { emptyReview } from '../../src/core/register/review-state';
 import { App, type RegisterAppProps } from '../../src/register/App';
 import { searchOfView, viewFromSearch } from '../../src/register/url-state';
 import { renderWithI18n, seedList } from '../support/ui';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { parsePolicy } from '../../src/platform/managed-policy';
-import { SCHEDULES } from '../../src/platform/settings';
+import { SCHEDULES } from '../../src/platform/store/settings';
 import { DIST_CHROME, DIST_FIREFOX, ensureBuilt } from '../browser/support/build';
 
 vi.mock('webextension-polyfill', async () => ({

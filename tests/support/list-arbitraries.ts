@@ -9,7 +9,7 @@ import {
   type Vendor,
   validateList,
 } from '../../src/core/list';
-import { hostKeyOf, nameKeyOf } from '../../src/core/vendor-identity';
+import { hostKeyOf, nameKeyOf } from '../../src/core/register/vendor-identity';
 
 export const FC_SEED = 20_261_127;
 

@@ -1,12 +1,11 @@
 // Builders for options-page tests: source views, replies, history entries and fake commands, shaped
-// as the platform gives them (platform/source-types.ts, core/refresh-history.ts).
+// as the platform gives them (platform/source-types.ts, core/register/history.ts).
 import { vi } from 'vitest';
-import { diffLists } from '../../src/core/diff';
 import type { SubprocessorList, Vendor } from '../../src/core/list';
-import { type HistoryEntry, historyEntry } from '../../src/core/refresh-history';
+import { diffLists } from '../../src/core/register/diff';
+import { type HistoryEntry, historyEntry } from '../../src/core/register/history';
 import type { RefreshActions } from '../../src/options/actions';
-import type { Reply, SourceReport } from '../../src/platform/messages';
-import type { SourceView } from '../../src/platform/source-types';
+import type { Reply, SourceReport, SourceSummary } from '../../src/platform/source-types';
 import { seedList } from './ui';
 
 // Times on the options page are the user's local time; the tests read them in UTC.
@@ -14,7 +13,7 @@ process.env.TZ = 'UTC';
 
 export const DOVETAIL_URL = 'https://dovetailapp.com/legal/data-subprocessors';
 
-export function sourceView(overrides: Partial<SourceView> = {}): SourceView {
+export function sourceView(overrides: Partial<SourceSummary> = {}): SourceSummary {
   return {
     id: 'dovetail',
     title: 'Dovetail',

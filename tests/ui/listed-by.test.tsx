@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { cleanup, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parse } from '../../src/core/index';
 import type { Listing } from '../../src/core/list';
-import { mergeLists } from '../../src/core/merge';
+import { parse } from '../../src/core/parse';
+import { mergeLists } from '../../src/core/register/merge';
 import { ListedBy, listingText } from '../../src/ui/listed-by';
 import { VendorCard } from '../../src/ui/vendor-card';
 import { hostileVendor } from '../fixtures/ui/hostile-vendors';

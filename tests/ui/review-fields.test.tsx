@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { emptyReview } from '../../src/core/review-state';
+import { emptyReview } from '../../src/core/register/review-state';
 import { ReviewFields } from '../../src/ui/review-fields';
 import { VendorCard } from '../../src/ui/vendor-card';
 import { renderWithI18n, seedVendor } from '../support/ui';

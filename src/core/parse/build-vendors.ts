@@ -8,7 +8,7 @@ import { parseDpa } from '../normalize/dpa';
 import { normalizeLocation } from '../normalize/location';
 import { cleanText, MAX_NAME, splitList, trimSet } from '../normalize/text';
 import { hostOf, normalizeWebsite } from '../normalize/url';
-import { hostKeyOf, nameKeyOf } from '../vendor-identity';
+import { hostKeyOf, nameKeyOf } from '../register/vendor-identity';
 import type { RawVendor } from './fields';
 
 export const MAX_VENDORS = 20_000;
@@ -119,7 +119,7 @@ function finishMerging(m: Merging): VendorFacts {
   return a;
 }
 
-/** One vendor per identity (core/vendor-identity.ts: the same name up to legal form, or the same
+/** One vendor per identity (core/register/vendor-identity.ts: the same name up to legal form, or the same
  * website host), facts combined. */
 export function mergeDuplicates(vendors: VendorFacts[]): VendorFacts[] {
   const byKey = new Map<string, Merging>();

@@ -2,7 +2,7 @@
 // information". The vendor is the link text before the document words; its links are grouped.
 import type { Document, Element } from 'domhandler';
 import { cleanText } from '../normalize/text';
-import { vendorKey } from '../vendor-identity';
+import { vendorKey } from '../register/vendor-identity';
 import { isElement, links, textOf, walkContent } from './dom';
 import type { RawVendor } from './fields';
 import { FOREIGN_DOCUMENT_WORDS } from './labels';

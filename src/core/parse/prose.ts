@@ -3,7 +3,7 @@
 // so its result is a low-confidence one the user confirms.
 import type { Document, Element } from 'domhandler';
 import { cleanText } from '../normalize/text';
-import { vendorKey } from '../vendor-identity';
+import { vendorKey } from '../register/vendor-identity';
 import { elements, isElement, links, textOf, walkContent } from './dom';
 import type { RawVendor } from './fields';
 import { isListHeading } from './labels';

@@ -2,7 +2,7 @@
 // copyright line): its products and affiliates ("Initech Analytics", "Initech GmbH") are not its vendors.
 import type { Document, Element } from 'domhandler';
 import { cleanText } from '../normalize/text';
-import { vendorKey } from '../vendor-identity';
+import { vendorKey } from '../register/vendor-identity';
 import { isElement, textOf } from './dom';
 import { isListHeading } from './labels';
 

@@ -4,9 +4,9 @@
 import type { Page } from 'playwright-core';
 import bundledSources from '../../../assets/data/sources.json';
 import type { SubprocessorList } from '../../../src/core/list';
-import type { HistoryEntry } from '../../../src/core/refresh-history';
-import { VIEW_KEY } from '../../../src/platform/storage-keys';
-import { STORE_KEY, STORE_SCHEMA_VERSION } from '../../../src/platform/store-record';
+import type { HistoryEntry } from '../../../src/core/register/history';
+import { LOOKUP_KEY, STORE_KEY } from '../../../src/platform/store/keys';
+import { STORE_SCHEMA_VERSION } from '../../../src/platform/store/record';
 import type { ExtensionBrowser } from './chromium';
 
 declare const chrome: import('webextension-polyfill').Browser;
@@ -48,7 +48,7 @@ export async function storeRegister(
       }
       const rebuilt = performance.now() - started;
       // The worker marks the views stale when the record changes from outside, and once more after
-      // the writes queued then (source-store.ts markViewsStale), which here include the rebuild
+      // the writes queued then (store/record-io.ts markLookupStale), which here include the rebuild
       // from this very record: that second mark lands on fresh views, and pages would then read the
       // whole record. The head's revision says these views are this record's, so the mark is
       // undone once it came (or did not come within 2 s). A refresh writes record and views together
@@ -64,7 +64,7 @@ export async function storeRegister(
       }
       return rebuilt;
     },
-    { key: STORE_KEY, viewKey: VIEW_KEY, value: record },
+    { key: STORE_KEY, viewKey: LOOKUP_KEY, value: record },
   );
 }
 

@@ -1,6 +1,6 @@
 // Bullet lists of vendors, and the bullet lists that are not.
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../../src/core/index';
+import { parse } from '../../../src/core/parse';
 import { byName, names, parseOk, TODAY } from '../support/fixture-lists';
 
 describe('bullet lists of vendors', () => {

@@ -1,7 +1,8 @@
 // Data files (issue 9): YAML lists of Jekyll and Hugo sites, JSON whose fields hold HTML
 // fragments, and page templates (component files) whose markup holds the list.
 import { describe, expect, it } from 'vitest';
-import { type ParseResult, parse } from '../../../src/core/index';
+import { parse } from '../../../src/core/parse';
+import type { ParseResult } from '../../../src/core/result';
 import { byName, names, parseFixture, parseOk, readFixture, TODAY } from '../support/fixture-lists';
 
 function readerOf(result: ParseResult): [string, string, string] | string {

@@ -1,6 +1,7 @@
 // Bad input gets a typed error with a clear message: never a throw, never an empty success.
 import { describe, expect, it } from 'vitest';
-import { MAX_INPUT_CHARS, PARSE_ERROR_CODES, parse } from '../../../src/core/index';
+import { MAX_INPUT_CHARS, parse } from '../../../src/core/parse';
+import { PARSE_ERROR_CODES } from '../../../src/core/result';
 import { ERROR_FIXTURES, readFixture, TODAY } from '../support/fixture-lists';
 
 const EXPECTED: Record<string, { code: string; message: RegExp }> = {

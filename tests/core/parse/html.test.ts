@@ -1,6 +1,6 @@
 // Reading HTML pages: the list's date, the page's frame, and trees of any depth.
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../../src/core/index';
+import { parse } from '../../../src/core/parse';
 import { elements, MAX_DEPTH, parseHtml, textOf } from '../../../src/core/parse/dom';
 import { readHtml, updatedIn } from '../../../src/core/parse/html';
 import { names, parseFixture, parseOk, TODAY } from '../support/fixture-lists';

@@ -1,7 +1,8 @@
 // parse(): format detection and the options that shape the source.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, parse } from '../../../src/core/index';
+import { parse } from '../../../src/core/parse';
+import { detectFormat } from '../../../src/core/parse/detect-format';
 import { parseOk, readFixture, SEED_PATH, TODAY } from '../support/fixture-lists';
 
 describe('detectFormat', () => {

@@ -1,6 +1,6 @@
 // JSON input: the v1 document itself, plain arrays with name-like keys, and wrapped arrays.
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../../src/core/index';
+import { parse } from '../../../src/core/parse';
 import {
   byName,
   certIds,

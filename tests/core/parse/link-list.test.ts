@@ -1,6 +1,6 @@
 // Lists of vendors' document links: the vendor is the text before the document words.
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../../src/core/index';
+import { parse } from '../../../src/core/parse';
 import { vendorOfDocumentLink } from '../../../src/core/parse/link-list';
 import { names, parseOk, TODAY } from '../support/fixture-lists';
 

@@ -4,7 +4,7 @@
 // it ten times higher at 5 MB than at 0.5 MB. The bound is generous, so a loaded machine does
 // not flake, and far below what a quadratic merge takes.
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../../src/core/index';
+import { parse } from '../../../src/core/parse';
 import { MAX_INPUT_CHARS } from '../../../src/core/parse/index';
 import { TODAY } from '../support/fixture-lists';
 

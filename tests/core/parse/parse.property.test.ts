@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PARSE_ERROR_CODES, type ParseResult, parse, validateList } from '../../../src/core/index';
+import { validateList } from '../../../src/core/list';
+import { parse } from '../../../src/core/parse';
+import { PARSE_ERROR_CODES, type ParseResult } from '../../../src/core/result';
 import { GOOD_FIXTURES, REAL_SHAPES, readFixture, SEED_PATH } from '../support/fixture-lists';
 import { FUZZ_SCALE, FUZZ_TIMEOUT_MS, fuzzParams, timed } from '../support/fuzz';
 

@@ -1,6 +1,6 @@
 // Lists written as prose: bold vendor names in sentences, one section per purpose.
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../../src/core/index';
+import { parse } from '../../../src/core/parse';
 import { byName, names, parseOk, TODAY } from '../support/fixture-lists';
 
 const md = [

@@ -1,7 +1,7 @@
 // Recall and precision of vendor names through parse() on whole pages in the shapes lists are
 // published in (tests/fixtures/lists/real-shapes: each page with its expected vendors beside it).
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../../src/core/index';
+import { parse } from '../../../src/core/parse';
 import { REAL_SHAPES, readFixture, TODAY } from '../support/fixture-lists';
 
 interface Expected {

@@ -1,7 +1,7 @@
 // A list that is only re-formatted (moved from a table to bullets, a column renamed, whitespace and
 // markup changed) reads to the same vendors: the diff shows nothing added, removed or changed.
 import { describe, expect, it } from 'vitest';
-import { diffLists } from '../../../src/core/diff';
+import { diffLists } from '../../../src/core/register/diff';
 import { names, parseFixture } from '../support/fixture-lists';
 
 const PAIRS: [string, string][] = [

@@ -1,7 +1,7 @@
 // Inputs far past what a real list holds must still answer (issue 14, finding 6): no
 // "Maximum call stack size exceeded" from spreading a large array or recursing into deep values.
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../../src/core/index';
+import { parse } from '../../../src/core/parse';
 import { MAX_VENDORS } from '../../../src/core/parse/build-vendors';
 import { names, parseOk, TODAY } from '../support/fixture-lists';
 

@@ -1,6 +1,6 @@
 // Lists written as one heading per vendor with labelled lines, and what is not a vendor there.
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../../src/core/index';
+import { parse } from '../../../src/core/parse';
 import { byName, names, parseFixture, parseOk, readFixture, TODAY } from '../support/fixture-lists';
 
 describe('an introductory "how to read this list" bullet list (intro-bullets.md)', () => {

@@ -2,7 +2,8 @@
 // exactly seven vendors with every field right, quirks included.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Certification, parse, type Vendor } from '../../../src/core/index';
+import type { Certification, Vendor } from '../../../src/core/list';
+import { parse } from '../../../src/core/parse';
 import { byName, flagIds, parseFixture, parseOk, SEED_PATH, TODAY } from '../support/fixture-lists';
 
 const seedText = readFileSync(SEED_PATH, 'utf8');

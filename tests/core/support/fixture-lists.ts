@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ParseOptions, parse, type SubprocessorList, type Vendor } from '../../../src/core/index';
+import type { SubprocessorList, Vendor } from '../../../src/core/list';
+import { type ParseOptions, parse } from '../../../src/core/parse';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const LISTS_DIR = join(here, '../../fixtures/lists');

@@ -1,0 +1,144 @@
+// The read views: what the hot readers need, made from the store record when it is written, and
+// written in the same storage.local.set() as the record (store/record-io.ts), so they never disagree
+// with it. The worker's badge and the popup's first paint read a few KB for the host they look at,
+// instead of the whole record (0.5 s for 10,000 vendors); the popup's search reads every vendor
+// chunk, still far cheaper than the record (store/packed-json.ts says why).
+//   lens.view            the head: a stamp for this build of the views, the record revision and the
+//                        extension version they were made from, the layout, the register's source line
+//   lens.view.site.N     shard N, packed: the domains whose last two labels hash to N, each with the
+//                        register index of its vendor (core/site-shards.ts)
+//   lens.view.vendors.K  chunk K, packed: the vendors at register indices K * chunkSize onwards, with
+//                        their latest additions (for "new")
+// The register is validated here, when written; readers check only the shape (store/lookup-read.ts).
+import browser from 'webextension-polyfill';
+import { type ListSource, type Vendor, validateList } from '../../core/list';
+import { mergesSeveralLists } from '../../core/register/merge';
+import { additionKeysOf, latestAdditions } from '../../core/register/recent-additions';
+import { CHUNK_SIZE, MAX_SHARDS, type ShardEntry, shardCountFor, shardEntries } from '../../core/site-shards';
+import { LOOKUP_KEY, siteShardKey, vendorChunkKey } from './keys';
+import { packJson } from './packed-json';
+import type { StoreRecord } from './record';
+import { registerOf } from './register';
+
+/** Bumped when the views' shape changes: a head of another format is rebuilt, never read. */
+// 2: findings as ids with params instead of English sentences.
+export const LOOKUP_FORMAT = 2;
+
+export interface LookupHead {
+  format: number;
+  /** Unique to one build of the views; every shard and chunk of the build carries it. */
+  stamp: string;
+  /** The extension version that built them: the bundled snapshot in them is that version's. */
+  version: string;
+  /** The revision of the record they were made from; null when none was stored or readable. */
+  revision: number | null;
+  /** How many site shards (a power of two); 0 when the record was written without views (they did
+   * not fit in storage): readers then read the record. */
+  shards: number;
+  /** Vendors per chunk. */
+  chunkSize: number;
+  vendorCount: number;
+  /** The register's source line (title, url, updated). */
+  source: ListSource;
+  /** Whether the register merges several lists (the card then says who lists a vendor). */
+  severalLists: boolean;
+  /** Set when the record was written without the views: they describe an older one. */
+  stale?: true;
+}
+
+export interface SiteShardValue {
+  stamp: string;
+  shard: number;
+  entries: ShardEntry[];
+}
+
+export interface VendorChunkValue {
+  stamp: string;
+  chunk: number;
+  vendors: Vendor[];
+  /** [identity key, ISO time] of these vendors' latest additions (core/recent-additions.ts). */
+  additions: [string, string][];
+}
+
+export function extensionVersion(): string {
+  return browser.runtime.getManifest().version;
+}
+
+export function chunkCount(head: Pick<LookupHead, 'vendorCount' | 'chunkSize'>): number {
+  return Math.ceil(head.vendorCount / head.chunkSize);
+}
+
+function headOf(revision: number | null, fields: Partial<LookupHead>): LookupHead {
+  return {
+    format: LOOKUP_FORMAT,
+    stamp: `${revision ?? 'none'}.${crypto.randomUUID()}`,
+    version: extensionVersion(),
+    revision,
+    shards: 0,
+    chunkSize: CHUNK_SIZE,
+    vendorCount: 0,
+    source: { title: '', url: null, updated: null },
+    severalLists: false,
+    ...fields,
+  };
+}
+
+/** The views of a record (null: nothing stored or readable, so the bundled list), as storage items. */
+export async function buildLookup(record: StoreRecord | null): Promise<Record<string, unknown>> {
+  const checked = validateList((await registerOf(record)).list);
+  if (!checked.ok) throw new Error(`the register fails its schema: ${checked.issues.join('; ')}`);
+  const { vendors } = checked.list;
+  const head = headOf(record?.revision ?? null, {
+    shards: shardCountFor(vendors.length),
+    vendorCount: vendors.length,
+    source: checked.list.source,
+    severalLists: mergesSeveralLists(checked.list),
+  });
+  const additions = latestAdditions(record ? Object.values(record.sources).flatMap((s) => s.history) : []);
+  const { stamp } = head;
+  const shards = shardEntries(checked.list, head.shards).map((entries, shard) =>
+    packJson({ stamp, shard, entries } satisfies SiteShardValue),
+  );
+  const chunks = Array.from({ length: chunkCount(head) }, (_, chunk) => {
+    const part = vendors.slice(chunk * head.chunkSize, (chunk + 1) * head.chunkSize);
+    const added = part.flatMap((vendor) =>
+      additionKeysOf(vendor).flatMap((key): [string, string][] => {
+        const at = additions.get(key);
+        return at === undefined ? [] : [[key, at]];
+      }),
+    );
+    return packJson({ stamp, chunk, vendors: part, additions: added } satisfies VendorChunkValue);
+  });
+  const items: Record<string, unknown> = { [LOOKUP_KEY]: head };
+  (await Promise.all(shards)).forEach((text, shard) => {
+    items[siteShardKey(shard)] = text;
+  });
+  (await Promise.all(chunks)).forEach((text, chunk) => {
+    items[vendorChunkKey(chunk)] = text;
+  });
+  return items;
+}
+
+/** A head that says there are no views for this record: readers read the record itself. */
+export function withoutLookup(revision: number | null): Record<string, unknown> {
+  return { [LOOKUP_KEY]: headOf(revision, {}) };
+}
+
+/** The shard and chunk keys a stored head's build wrote (none for anything that is not a head). */
+function keysOf(head: unknown): Set<string> {
+  const h = (head ?? {}) as Partial<LookupHead>;
+  const count = (x: unknown, max: number) =>
+    Number.isInteger(x) && (x as number) > 0 ? Math.min(x as number, max) : 0;
+  const keys = new Set<string>();
+  for (let shard = 0; shard < count(h.shards, MAX_SHARDS); shard++) keys.add(siteShardKey(shard));
+  const size = count(h.chunkSize, Number.MAX_SAFE_INTEGER);
+  const chunks = size ? Math.ceil(count(h.vendorCount, 10_000_000) / size) : 0;
+  for (let chunk = 0; chunk < chunks; chunk++) keys.add(vendorChunkKey(chunk));
+  return keys;
+}
+
+/** The keys of the `before` build that the `after` build did not write again: to clear. */
+export function leftoverKeys(before: unknown, after: unknown): string[] {
+  const kept = keysOf(after);
+  return [...keysOf(before)].filter((key) => !kept.has(key));
+}

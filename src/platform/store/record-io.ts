@@ -1,0 +1,154 @@
+// Reading and writing the stored sources. Every write is one storage.local.set() of the whole record
+// and its read views (atomic: a crash leaves the old record and views or the new ones), and writes are
+// serialised, so two refreshes finishing together cannot lose each other's result. A newer record is
+// never overwritten; an unreadable one is copied to a backup key before it is replaced.
+import browser from 'webextension-polyfill';
+import { cleanText } from '../../core/normalize/text';
+import { t } from '../i18n';
+import { FOLLOWED_KEY, LOOKUP_KEY, STORE_KEY } from './keys';
+import { buildLookup, leftoverKeys, withoutLookup } from './lookup-write';
+import {
+  emptyStoreRecord,
+  followedPages,
+  type RawStoreRecord,
+  readStoreRecord,
+  type StoreRead,
+  type StoreRecord,
+  toStorable,
+} from './record';
+
+export const BACKUP_KEY = `${STORE_KEY}.backup`;
+
+/** The pages followed from the popup (store/record.ts followedPages), as last written. */
+export async function readFollowedPages(): Promise<string[]> {
+  try {
+    const value: unknown = (await browser.storage.local.get(FOLLOWED_KEY))[FOLLOWED_KEY];
+    return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export async function readStore(): Promise<StoreRead> {
+  try {
+    return readStoreRecord((await browser.storage.local.get(STORE_KEY))[STORE_KEY]);
+  } catch (error) {
+    return { kind: 'corrupt', reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** A write the browser refused (storage full, or another failure): nothing was written, so the
+ * stored lists are the ones from before. Its message is a plain sentence for the user. */
+export class StoreWriteError extends Error {
+  constructor(readonly reason: string) {
+    super(/quota/i.test(reason) ? t('storeFull') : t('storeWriteFailed', cleanText(reason, 200)));
+  }
+}
+
+export class NewerStoreError extends Error {
+  constructor(readonly version: number) {
+    super(`The saved lists were written by a newer version (storage version ${version}).`);
+  }
+}
+
+// Writers in this page or worker queue here; navigator.locks (where present) also orders them across
+// the extension's pages and its worker.
+let queue: Promise<unknown> = Promise.resolve();
+
+function serialised<T>(task: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  const run = locks ? () => locks.request(STORE_KEY, task) : task;
+  const next = queue.then(run, run);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+/**
+ * Writes `items` (the record, or nothing) with the read views of `record` in one set(). Views that
+ * cannot be made, or that do not fit (storage.local holds 10 MB without the unlimitedStorage
+ * permission), are not worth losing the record for: it is then written with a head that says there
+ * are no views, so readers read the record. Keys a larger build left behind are cleared after.
+ */
+async function writeWithViews(
+  items: Record<string, unknown>,
+  record: StoreRecord | null,
+  storedHead: unknown,
+): Promise<void> {
+  const revision = record?.revision ?? null;
+  let views: Record<string, unknown> | null = null;
+  try {
+    views = await buildLookup(record);
+    await browser.storage.local.set({ ...items, ...views });
+  } catch (error) {
+    console.error('Subprocessor Lens: the read views were not written:', error);
+    // The old views' parts go first: they may be what keeps the record from fitting. Until the set
+    // below, readers find the old head without its parts and read the (old) record the full way.
+    await browser.storage.local.remove(leftoverKeys(storedHead, null)).catch(() => undefined);
+    views = withoutLookup(revision);
+    await browser.storage.local.set({ ...items, ...views });
+  }
+  const leftover = leftoverKeys(storedHead, views[LOOKUP_KEY]);
+  if (leftover.length) await browser.storage.local.remove(leftover).catch(() => undefined);
+}
+
+async function markStale(): Promise<void> {
+  const head: unknown = (await browser.storage.local.get(LOOKUP_KEY))[LOOKUP_KEY];
+  if (typeof head === 'object' && head !== null && !(head as { stale?: unknown }).stale)
+    await browser.storage.local.set({ [LOOKUP_KEY]: { ...head, stale: true } });
+}
+
+/**
+ * Marks the stored views stale: the record was written without them (from outside the store code),
+ * so they describe an older record. Readers then read the record until a rebuild. Done at once (a
+ * worker may be stopped any moment), and again after the writes already queued, which include any
+ * rebuild that read the record before that write.
+ */
+export async function markLookupStale(): Promise<void> {
+  await markStale();
+  await serialised(markStale);
+}
+
+/** Makes the read views again from the stored record: after an update of the extension (whose
+ * bundled list may differ), or when the record was written without them (from outside this code). */
+export function rebuildLookup(): Promise<void> {
+  return serialised(async () => {
+    const stored = await browser.storage.local.get([STORE_KEY, LOOKUP_KEY]);
+    const read = readStoreRecord(stored[STORE_KEY]);
+    await writeWithViews({}, read.kind === 'ok' ? read.record : null, stored[LOOKUP_KEY]);
+  });
+}
+
+/**
+ * Reads the record, lets `mutate` make the next one (it may change what it was given), and writes it
+ * in one set(), bumping the revision. `mutate` returns null to write nothing. Resolves to what was
+ * written (or read, when nothing was).
+ */
+export function updateStore(mutate: (record: StoreRecord) => StoreRecord | null): Promise<StoreRecord> {
+  return serialised(async () => {
+    const both = await browser.storage.local.get([STORE_KEY, LOOKUP_KEY]);
+    const stored: unknown = both[STORE_KEY];
+    const read = readStoreRecord(stored);
+    if (read.kind === 'newer') throw new NewerStoreError(read.version);
+    let previous: RawStoreRecord | null = null;
+    let record = emptyStoreRecord();
+    if (read.kind === 'ok') {
+      previous = read.raw;
+      record = read.record;
+    } else if (read.kind === 'corrupt') {
+      await browser.storage.local.set({ [BACKUP_KEY]: stored });
+    }
+    const revision = record.revision;
+    const next = mutate(record);
+    if (!next) return record;
+    const written = { ...next, revision: revision + 1 };
+    try {
+      const items = { [STORE_KEY]: toStorable(written, previous), [FOLLOWED_KEY]: followedPages(written) };
+      await writeWithViews(items, written, both[LOOKUP_KEY]);
+    } catch (error) {
+      // Chrome says "Resource::kQuotaBytes quota exceeded", Firefox a QuotaExceededError.
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw new StoreWriteError(reason);
+    }
+    return written;
+  });
+}
