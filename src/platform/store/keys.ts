@@ -1,15 +1,17 @@
 // The extension's storage keys, in one place so that tests (and later migrations) can name them
-// without loading the browser API.
+// without loading the browser API. docs/storage.md has the table: what each holds, who writes it.
 
 /** storage.local: the versioned record of stored lists (see store/record.ts). */
 export const STORE_KEY = 'lens.store';
+/** storage.local: the record as it was found when it was unreadable or newer, before a write. */
+export const STORE_BACKUP_KEY = `${STORE_KEY}.backup`;
 /** storage.sync (storage.local where sync is missing): the user's settings (see settings.ts). */
 export const SETTINGS_KEY = 'lens.settings';
-/** storage.local: the read views' head, written with the record (see store/lookup-write.ts). */
+/** storage.local: the lookup tables' head, written with the record (see store/lookup-write.ts). */
 export const LOOKUP_KEY = 'lens.view';
-/** storage.local: shard N of the read views (the domains whose last two labels hash to N). */
+/** storage.local: shard N of the lookup tables (the domains whose last two labels hash to N). */
 export const siteShardKey = (shard: number) => `${LOOKUP_KEY}.site.${shard}`;
-/** storage.local: chunk K of the read views (the vendors at register indices K * chunkSize ...). */
+/** storage.local: chunk K of the lookup tables (the vendors at register indices K * chunkSize ...). */
 export const vendorChunkKey = (chunk: number) => `${LOOKUP_KEY}.vendors.${chunk}`;
 /** storage.local: the addresses of the pages followed from the popup (a few bytes), written with the
  * record, so a navigation learns whether to re-read its page without reading the record. */

@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import { cleanText } from '../../core/normalize/text';
 import { t } from '../i18n';
-import { FOLLOWED_KEY, LOOKUP_KEY, STORE_KEY } from './keys';
+import { FOLLOWED_KEY, LOOKUP_KEY, STORE_BACKUP_KEY, STORE_KEY } from './keys';
 import { buildLookup, leftoverKeys, withoutLookup } from './lookup-write';
 import {
   emptyStoreRecord,
@@ -16,8 +16,6 @@ import {
   type StoreRecord,
   toStorable,
 } from './record';
-
-export const BACKUP_KEY = `${STORE_KEY}.backup`;
 
 /** The pages followed from the popup (store/record.ts followedPages), as last written. */
 export async function readFollowedPages(): Promise<string[]> {
@@ -135,7 +133,7 @@ export function updateStore(mutate: (record: StoreRecord) => StoreRecord | null)
       previous = read.raw;
       record = read.record;
     } else if (read.kind === 'corrupt') {
-      await browser.storage.local.set({ [BACKUP_KEY]: stored });
+      await browser.storage.local.set({ [STORE_BACKUP_KEY]: stored });
     }
     const revision = record.revision;
     const next = mutate(record);
