@@ -144,6 +144,9 @@ function userJs(proxyPort: number, addonId: string, uuid: string, downloads: str
     'app.update.disabledForTesting': true,
     'network.dns.disablePrefetch': true,
     'browser.safebrowsing.update.enabled': false,
+    // Firefox's own alert windows, not the system's: with no desktop notification service (headless,
+    // no D-Bus), 153.8 closes a system notification at once, so notifications.getAll() saw none.
+    'alerts.useSystemBackend': false,
     ...more,
   };
   return Object.entries(prefs)
