@@ -1,5 +1,5 @@
 // Bundles bench/workload.ts like the extension build does (esbuild, minified, no name-keeping) into
-// dist/bench/ and imports it. dist/bench sits two levels below the root, like tests/fixtures, so the
+// dist/bench/ and imports it. dist/bench sits two levels below the root, like tests/support, so the
 // generator finds the seed list at the same relative path.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

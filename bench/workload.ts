@@ -9,5 +9,5 @@ export { buildMatchIndex, match } from '../src/core/match';
 export { parse } from '../src/core/parse/index';
 export { buildSearchIndex, FUSE_OPTIONS, searchDocOf } from '../src/core/search/search';
 export { translationOf, translatorFromMessages } from '../src/core/translate';
-export { generateVendors, registerList, registerOf } from '../tests/fixtures/generate-vendors';
-export { TOP_3_QUERIES, TYPED_QUERIES } from '../tests/fixtures/search-queries';
+export { generateVendors, registerList, registerOf } from '../tests/support/generate-vendors';
+export { TOP_3_QUERIES, TYPED_QUERIES } from '../tests/support/search-queries';

@@ -6,8 +6,8 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostileDocuments } from '../fixtures/hostile/documents';
-import { BEACON_HOST, HOSTILE_MARKER } from '../fixtures/hostile/payloads';
+import { hostileDocuments } from '../support/hostile/documents';
+import { BEACON_HOST, HOSTILE_MARKER } from '../support/hostile/payloads';
 import { hostGrantedBuild } from './support/build';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 import { pageSafety, safeState, type Watch, watchContext } from './support/page-safety';

@@ -9,8 +9,8 @@ import bundledSources from '../../assets/data/sources.json';
 import { parse } from '../../src/core/parse';
 import { STORE_KEY } from '../../src/platform/store/keys';
 import { readStoreRecord, STORE_SCHEMA_VERSION } from '../../src/platform/store/record';
-import { bigList } from '../fixtures/hostile/big-list';
-import { BEACON_HOST, HOSTILE_MARKER } from '../fixtures/hostile/payloads';
+import { bigList } from '../support/hostile/big-list';
+import { BEACON_HOST, HOSTILE_MARKER } from '../support/hostile/payloads';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 import { pageSafety, safeState, vendorCountShown, type Watch, watchContext } from './support/page-safety';
 

@@ -10,8 +10,8 @@ import { type SubprocessorList, validateList } from '../../src/core/list';
 import { parse } from '../../src/core/parse';
 import { STORE_KEY } from '../../src/platform/store/keys';
 import { readStoreRecord, STORE_SCHEMA_VERSION } from '../../src/platform/store/record';
-import { hostileDocuments, v1Document } from '../fixtures/hostile/documents';
-import { BEACON_HOST, HOSTILE_MARKER } from '../fixtures/hostile/payloads';
+import { hostileDocuments, v1Document } from '../support/hostile/documents';
+import { BEACON_HOST, HOSTILE_MARKER } from '../support/hostile/payloads';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 import {
   type PageSafety,

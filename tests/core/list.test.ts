@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateList } from '../../src/core/list';
-import { parseOk, readFixture, SEED_PATH } from './support/fixture-lists';
+import { parseOk, readFixture, SEED_PATH } from '../support/fixture-lists';
 
 const good = () => JSON.parse(readFixture('v1.json'));
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Vendor } from '../../src/core/list';
 import { buildMatchIndex, hostByUrlParser, hostOfInput, match } from '../../src/core/match';
-import { seedVendors } from '../fixtures/generate-vendors';
+import { seedVendors } from '../support/generate-vendors';
 
 /** hostOfInput as it was before the fast path: always through the URL parser. */
 function reference(input: string): string | null {

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildMatchIndex, hostOfInput, match } from '../../src/core/match';
-import { parseOk, SEED_PATH } from './support/fixture-lists';
-import { FUZZ_TIMEOUT_MS, fuzzParams, timed } from './support/fuzz';
+import { parseOk, SEED_PATH } from '../support/fixture-lists';
+import { FUZZ_TIMEOUT_MS, fuzzParams, timed } from '../support/fuzz';
 
 const seed = parseOk(readFileSync(SEED_PATH, 'utf8'));
 const index = buildMatchIndex(seed);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildMatchIndex, hostOfInput, match, siteHostOf } from '../../src/core/match';
-import { parseOk, SEED_PATH } from './support/fixture-lists';
+import { parseOk, SEED_PATH } from '../support/fixture-lists';
 
 const seed = parseOk(readFileSync(SEED_PATH, 'utf8'));
 const index = buildMatchIndex(seed);

@@ -13,8 +13,8 @@ import {
   shardIndexOf,
   shardOf,
 } from '../../src/core/site-shards';
-import { registerList } from '../fixtures/generate-vendors';
-import { fuzzParams } from './support/fuzz';
+import { fuzzParams } from '../support/fuzz';
+import { registerList } from '../support/generate-vendors';
 
 function vendor(name: string, domains: string[], hostingDomains?: string[]): Vendor {
   return {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { type Element, isTag, type Node } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtensionInto, filesUnder, ROOT } from './support';
+import { buildExtensionInto, filesUnder, ROOT } from '../support/build-into';
 
 let out = '';
 const BROWSERS = ['chrome', 'firefox'] as const;

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compareLocale, localeReports, localesIn, readMessages } from '../../scripts/locale-check';
 import { FINDING_MESSAGE_KEYS } from '../../src/core/finding-text';
 import { translationOf, translatorFromMessages } from '../../src/core/translate';
-import { ROOT } from './support';
+import { ROOT } from '../support/build-into';
 
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const english = readMessages(ROOT, 'en');

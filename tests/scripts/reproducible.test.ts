@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtensionInto, filesUnder, ROOT } from './support';
+import { buildExtensionInto, filesUnder, ROOT } from '../support/build-into';
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as { version: string })
   .version;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtensionInto, filesUnder, ROOT } from './support';
+import { buildExtensionInto, filesUnder, ROOT } from '../support/build-into';
 
 interface LintMessage {
   code: string;

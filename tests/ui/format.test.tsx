@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clip, displayHost, formatAge, formatDay, safeHttpUrl } from '../../src/ui/format';
-import { SCRIPT_WEBSITES } from '../fixtures/ui/hostile-vendors';
+import { SCRIPT_WEBSITES } from '../support/hostile/vendors';
 
 const at = (iso: string) => new Date(`${iso}T09:30:00Z`);
 

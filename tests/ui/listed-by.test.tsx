@@ -6,7 +6,7 @@ import { parse } from '../../src/core/parse';
 import { mergeLists } from '../../src/core/register/merge';
 import { ListedBy, listingText } from '../../src/ui/listed-by';
 import { VendorCard } from '../../src/ui/vendor-card';
-import { hostileVendor } from '../fixtures/ui/hostile-vendors';
+import { hostileVendor } from '../support/hostile/vendors';
 import { i18n, renderWithI18n, seedList, seedVendor, visible } from '../support/ui';
 
 afterEach(cleanup);

@@ -9,7 +9,7 @@ import {
   MARKUP_NAME,
   SCRIPT_MARKER,
   SCRIPT_WEBSITES,
-} from '../fixtures/ui/hostile-vendors';
+} from '../support/hostile/vendors';
 import { french, german, i18n, renderWithI18n, seedVendor, visible } from '../support/ui';
 
 afterEach(cleanup);

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listLinksIn } from '../../../src/core/page/list-links';
-import { FUZZ_TIMEOUT_MS, fuzzParams, timed } from '../support/fuzz';
+import { FUZZ_TIMEOUT_MS, fuzzParams, timed } from '../../support/fuzz';
 
 const PAGE = 'https://acme.test/legal';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { VendorFacts } from '../../../src/core/assess';
 import { buildVendors, factsOf, isPublisher, mergeDuplicates } from '../../../src/core/parse/build-vendors';
 import { vendorKey } from '../../../src/core/register/vendor-identity';
-import { parseOk } from '../support/fixture-lists';
+import { parseOk } from '../../support/fixture-lists';
 
 function facts(name: string, website: string | null, fields: Record<string, string> = {}): VendorFacts {
   const f = factsOf({ name, website, fields });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../../src/core/parse';
 import { detectFormat } from '../../../src/core/parse/detect-format';
-import { parseOk, readFixture, SEED_PATH, TODAY } from '../support/fixture-lists';
+import { parseOk, readFixture, SEED_PATH, TODAY } from '../../support/fixture-lists';
 
 describe('detectFormat', () => {
   it.each([

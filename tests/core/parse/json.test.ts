@@ -10,7 +10,7 @@ import {
   parseOk,
   readFixture,
   TODAY,
-} from '../support/fixture-lists';
+} from '../../support/fixture-lists';
 
 describe('a subprocessor-list/v1 document (v1.json)', () => {
   const result = parse(readFixture('v1.json'), { today: TODAY });

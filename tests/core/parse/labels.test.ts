@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeLocation } from '../../../src/core/normalize/location';
 import { classifyLabel } from '../../../src/core/parse/fields';
 import { isListHeading } from '../../../src/core/parse/labels';
-import { byName, parseOk } from '../support/fixture-lists';
+import { byName, parseOk } from '../../support/fixture-lists';
 
 describe('labels in eight languages', () => {
   it.each([

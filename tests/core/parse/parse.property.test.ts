@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { validateList } from '../../../src/core/list';
 import { parse } from '../../../src/core/parse';
 import { PARSE_ERROR_CODES, type ParseResult } from '../../../src/core/result';
-import { GOOD_FIXTURES, REAL_SHAPES, readFixture, SEED_PATH } from '../support/fixture-lists';
-import { FUZZ_SCALE, FUZZ_TIMEOUT_MS, fuzzParams, timed } from '../support/fuzz';
+import { GOOD_FIXTURES, REAL_SHAPES, readFixture, SEED_PATH } from '../../support/fixture-lists';
+import { FUZZ_SCALE, FUZZ_TIMEOUT_MS, fuzzParams, timed } from '../../support/fuzz';
 
 // Text a reader sees must carry no control or bidi characters (hardening, issue 6).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is what it looks for.

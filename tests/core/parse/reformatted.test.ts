@@ -2,7 +2,7 @@
 // markup changed) reads to the same vendors: the diff shows nothing added, removed or changed.
 import { describe, expect, it } from 'vitest';
 import { diffLists } from '../../../src/core/register/diff';
-import { names, parseFixture } from '../support/fixture-lists';
+import { names, parseFixture } from '../../support/fixture-lists';
 
 const PAIRS: [string, string][] = [
   ['table.html', 'bullets.html'],

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateList } from '../../../src/core/list';
 import { buildSearchIndex } from '../../../src/core/search/search';
-import { generateVendors, registerList, registerOf, seedVendors } from '../../fixtures/generate-vendors';
-import { TOP_3_QUERIES } from '../../fixtures/search-queries';
+import { generateVendors, registerList, registerOf, seedVendors } from '../../support/generate-vendors';
+import { TOP_3_QUERIES } from '../../support/search-queries';
 
 const SIZES = [7, 200, 2_000, 10_000];
 const SEED_NAMES = seedVendors().map((v) => v.name);

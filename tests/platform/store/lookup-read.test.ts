@@ -15,10 +15,11 @@ import {
 import type { LookupHead } from '../../../src/platform/store/lookup-write';
 import { packJson, unpackJson } from '../../../src/platform/store/packed-json';
 import { rebuildLookup } from '../../../src/platform/store/record-io';
-import { loadList, saveSource } from '../../../src/platform/store/register-read';
-import { generateVendors } from '../../fixtures/generate-vendors';
+import { loadList } from '../../../src/platform/store/register-read';
 import { bundled } from '../../support/bundled-list';
 import { fakeBrowser, settle } from '../../support/fake-browser';
+import { generateVendors } from '../../support/generate-vendors';
+import { saveSource } from '../../support/save-source';
 
 vi.mock('webextension-polyfill', async () => ({
   default: (await import('../../support/fake-browser')).fakeBrowser,

@@ -16,10 +16,11 @@ import type { LookupHead, SiteShardValue, VendorChunkValue } from '../../../src/
 import { unpackJson } from '../../../src/platform/store/packed-json';
 import { markLookupStale, rebuildLookup, updateStore } from '../../../src/platform/store/record-io';
 import { snapshotSource } from '../../../src/platform/store/register';
-import { loadList, saveSource } from '../../../src/platform/store/register-read';
-import { generateVendors } from '../../fixtures/generate-vendors';
+import { loadList } from '../../../src/platform/store/register-read';
 import { bundled } from '../../support/bundled-list';
 import { fakeBrowser } from '../../support/fake-browser';
+import { generateVendors } from '../../support/generate-vendors';
+import { saveSource } from '../../support/save-source';
 
 vi.mock('webextension-polyfill', async () => ({
   default: (await import('../../support/fake-browser')).fakeBrowser,

@@ -9,10 +9,11 @@ import { MAX_VENDORS } from '../../../src/core/parse/build-vendors';
 import { importList, serveRequests } from '../../../src/platform/messages';
 import { STORE_KEY } from '../../../src/platform/store/keys';
 import { StoreWriteError } from '../../../src/platform/store/record-io';
-import { loadList, saveSource } from '../../../src/platform/store/register-read';
-import { registerList } from '../../fixtures/generate-vendors';
+import { loadList } from '../../../src/platform/store/register-read';
 import { bundled } from '../../support/bundled-list';
 import { fakeBrowser } from '../../support/fake-browser';
+import { registerList } from '../../support/generate-vendors';
+import { saveSource } from '../../support/save-source';
 
 vi.mock('webextension-polyfill', async () => ({
   default: (await import('../../support/fake-browser')).fakeBrowser,
