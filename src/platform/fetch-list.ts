@@ -62,8 +62,6 @@ export type FetchListResult =
   | (Base & { kind: 'redirect-refused'; finalUrl: string; message: string })
   | (Base & { kind: 'aborted'; message: string });
 
-export type FetchListKind = FetchListResult['kind'];
-
 /** Retry-After as seconds or an HTTP date, in ms from now; null when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
   if (!value) return null;

@@ -5,7 +5,6 @@
 import { REVIEW_STATUSES, type ReviewStatus } from '../core/register/review-state';
 import {
   DEFAULT_SORT,
-  NO_FILTER,
   type RegisterFilter,
   type RegisterSort,
   SORT_COLUMNS,
@@ -68,5 +67,3 @@ export function searchOfView(view: RegisterView): string {
   const out = params.toString();
   return out ? `?${out}` : '';
 }
-
-export const DEFAULT_VIEW: RegisterView = { filter: NO_FILTER, sort: DEFAULT_SORT, page: 0 };

@@ -6,8 +6,8 @@ import type { ComponentChild } from 'preact';
 import sources from '../../assets/data/sources.json';
 import type { SubprocessorList, Vendor } from '../../src/core/list';
 import { parse } from '../../src/core/parse';
+import { type Messages, translatorFromMessages } from '../../src/core/translate';
 import { type I18n, I18nProvider, makeI18n } from '../../src/ui/i18n';
-import { type Messages, translatorFromMessages } from '../../src/ui/messages';
 import { translation } from './translations';
 
 export const messages = JSON.parse(readFileSync('assets/_locales/en/messages.json', 'utf8')) as Messages;

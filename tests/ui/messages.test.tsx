@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { translatorFromMessages } from '../../src/core/translate';
 import { makeI18n, plural } from '../../src/ui/i18n';
-import { translatorFromMessages } from '../../src/ui/messages';
 import { french, german, messages, t } from '../support/ui';
 
 function sourceFiles(dir: string): string[] {

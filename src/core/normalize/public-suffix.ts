@@ -2,7 +2,7 @@
 // registrant owns. "trust.acme.com" belongs to acme.com; "co.uk", "github.io" and "blogspot.com"
 // belong to nobody, so no vendor can claim them or the sites under them.
 // tldts holds the whole list (about 126 KB minified): keep this file off the popup's import path.
-import { getDomain, getPublicSuffix } from 'tldts';
+import { getDomain } from 'tldts';
 
 const OPTIONS = { allowPrivateDomains: true, extractHostname: false } as const;
 
@@ -10,10 +10,4 @@ const OPTIONS = { allowPrivateDomains: true, extractHostname: false } as const;
 export function registrableDomain(host: string): string | null {
   const domain = getDomain(host.toLowerCase(), OPTIONS);
   return domain || null;
-}
-
-/** True when the host is itself a public suffix ("co.uk", "github.io", "com"). */
-export function isPublicSuffix(host: string): boolean {
-  const lower = host.toLowerCase().replace(/\.$/, '');
-  return lower !== '' && getPublicSuffix(lower, OPTIONS) === lower;
 }

@@ -1,5 +1,5 @@
 // What changed between two versions of a list: vendors added, removed, and changed field by field.
-// A diff is exact (applyDiff rebuilds the newer list from the older one), and separately says which
+// A diff is exact (tests/support/apply-diff.ts rebuilds the newer list from the older one), and separately says which
 // changes a person would call news (notableFields): a reordered list or a re-worded finding is not.
 import type { ListSource, SubprocessorList, Vendor } from '../list';
 import { hostOf } from '../normalize/url';
@@ -46,7 +46,7 @@ export interface VendorChange {
   key: string;
   /** The vendor's name in the newer list. */
   name: string;
-  /** The whole older entry: applyDiff finds it by value, and history can show it. */
+  /** The whole older entry: a diff is applied by finding it by value, and history can show it. */
   before: Vendor;
   /** Every field that differs, in VENDOR_FIELDS order; never empty. */
   changes: FieldChange[];
@@ -172,40 +172,4 @@ export function notableFields(change: VendorChange): VendorField[] {
 /** The changed vendors a person would call news. */
 export function notableChanges(diff: ListDiff): VendorChange[] {
   return diff.changed.filter((c) => notableFields(c).length > 0);
-}
-
-export function applyChanges(vendor: Vendor, changes: readonly FieldChange[]): Vendor {
-  const out: Record<string, unknown> = { ...vendor };
-  for (const change of changes) {
-    if (change.after === undefined) delete out[change.field];
-    else out[change.field] = change.after;
-  }
-  return out as Vendor;
-}
-
-export type ApplyResult = { ok: true; list: SubprocessorList } | { ok: false; message: string };
-
-/**
- * The newer list from the older one and their diff. The vendors come out as a set: kept and changed
- * vendors in the older list's order, then the added ones, so the order can differ from the newer
- * list's. Equal entries are interchangeable, so duplicates inside a list are handled too.
- */
-export function applyDiff(before: SubprocessorList, diff: ListDiff): ApplyResult {
-  const slots = before.vendors.map((vendor) => ({ vendor, state: 'open' as 'open' | 'done' | 'gone' }));
-  const claim = (vendor: Vendor) => slots.find((s) => s.state === 'open' && sameJson(s.vendor, vendor));
-  for (const vendor of diff.removed) {
-    const slot = claim(vendor);
-    if (!slot)
-      return { ok: false, message: `The diff removes "${vendor.name}", which this list does not hold.` };
-    slot.state = 'gone';
-  }
-  for (const change of diff.changed) {
-    const slot = claim(change.before);
-    if (!slot)
-      return { ok: false, message: `The diff changes "${change.name}", which this list does not hold.` };
-    slot.vendor = applyChanges(change.before, change.changes);
-    slot.state = 'done';
-  }
-  const vendors = [...slots.filter((s) => s.state !== 'gone').map((s) => s.vendor), ...diff.added];
-  return { ok: true, list: { ...before, source: diff.source ? diff.source.after : before.source, vendors } };
 }

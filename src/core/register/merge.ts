@@ -126,12 +126,6 @@ export function mergeLists(inputs: readonly ListInput[], options: MergeOptions =
   return { format: LIST_FORMAT, source: registerSource(inputs, options), vendors };
 }
 
-/** The register's vendors without listings: what the lists say, minus who says it. */
-export function withoutListings(vendor: Vendor): Vendor {
-  const { listedBy: _ignored, ...facts } = vendor;
-  return facts;
-}
-
 /** Whether the register merges several lists: only then does "Listed by" tell the reader anything. */
 export function mergesSeveralLists(list: Pick<SubprocessorList, 'vendors'>): boolean {
   const ids = new Set<string>();

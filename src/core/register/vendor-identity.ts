@@ -31,12 +31,6 @@ export function hostKeyOf(vendor: Identifiable): string | null {
   return (vendor.website ? hostOf(vendor.website) : null) ?? vendor.domains[0] ?? null;
 }
 
-export function sameVendor(a: Identifiable, b: Identifiable): boolean {
-  if (nameKeyOf(a) === nameKeyOf(b)) return true;
-  const host = hostKeyOf(a);
-  return host !== null && host === hostKeyOf(b);
-}
-
 export interface Pairing {
   /** [index in before, index in after] for each vendor found in both. */
   pairs: Array<[number, number]>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPublicSuffix, registrableDomain } from '../../../src/core/normalize/public-suffix';
+import { registrableDomain } from '../../../src/core/normalize/public-suffix';
+import { isPublicSuffix } from '../../support/public-suffix';
 
 describe('public suffixes', () => {
   it('finds the registrable part of a host, ICANN and private sections alike', () => {

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import type { SubprocessorList, Vendor } from '../../../src/core/list';
 import { parse } from '../../../src/core/parse';
 import {
-  applyDiff,
   diffLists,
   fieldDelta,
   isEmptyDiff,
@@ -14,6 +13,7 @@ import {
   REPORTED_FIELDS,
   VENDOR_FIELDS,
 } from '../../../src/core/register/diff';
+import { applyDiff } from '../../support/apply-diff';
 import {
   assertValid,
   canonicalVendors,

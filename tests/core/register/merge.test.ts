@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type SubprocessorList, type Vendor, validateList } from '../../../src/core/list';
 import { parse } from '../../../src/core/parse';
-import { mergeLists, withoutListings } from '../../../src/core/register/merge';
-import { sameVendor } from '../../../src/core/register/vendor-identity';
+import { mergeLists } from '../../../src/core/register/merge';
+import { sameVendor, withoutListings } from '../../support/compare-vendors';
 import { distinctListArb, FC_SEED, listArb, vendorArb } from '../../support/list-arbitraries';
 
 const RUNS = { seed: FC_SEED, numRuns: 200 };

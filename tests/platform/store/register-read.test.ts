@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SubprocessorList } from '../../../src/core/list';
 import { mergeLists } from '../../../src/core/register/merge';
 import { STORE_KEY } from '../../../src/platform/store/keys';
-import { loadList, saveSource } from '../../../src/platform/store/register-read';
+import { loadList } from '../../../src/platform/store/register-read';
 import { bundled } from '../../support/bundled-list';
 import { fakeBrowser } from '../../support/fake-browser';
+import { saveSource } from '../../support/save-source';
 
 vi.mock('webextension-polyfill', async () => ({
   default: (await import('../../support/fake-browser')).fakeBrowser,

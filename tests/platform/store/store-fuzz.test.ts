@@ -9,10 +9,11 @@ import { type SubprocessorList, validateList } from '../../../src/core/list';
 import { nameKeyOf } from '../../../src/core/register/vendor-identity';
 import { STORE_KEY } from '../../../src/platform/store/keys';
 import { readStoreRecord, STORE_SCHEMA_VERSION } from '../../../src/platform/store/record';
-import { loadList, saveSource } from '../../../src/platform/store/register-read';
+import { loadList } from '../../../src/platform/store/register-read';
 import { bundled } from '../../support/bundled-list';
 import { fakeBrowser } from '../../support/fake-browser';
 import { distinctListArb, FC_SEED } from '../../support/list-arbitraries';
+import { saveSource } from '../../support/save-source';
 
 vi.mock('webextension-polyfill', async () => ({
   default: (await import('../../support/fake-browser')).fakeBrowser,
