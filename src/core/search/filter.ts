@@ -4,8 +4,8 @@
 // in, for fuse.js to rank. A search touches only the words that match, never every vendor.
 import type { Vendor } from '../list';
 import { prefixDistance, typoBudget } from './distance';
+import { ALL_FIELDS, FIELD, rankOf } from './fields';
 import { buildPostings, GRAM_POS_BITS, GRAM_POS_MAX } from './postings';
-import { ALL_FIELDS, FIELD, rankOf } from './words';
 
 /** Match levels: higher is better. The tier of a vendor is the sum of its terms' levels. */
 export const LEVEL = { exact: 4, prefix: 3, near: 2, far: 1 } as const;

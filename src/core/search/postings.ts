@@ -3,7 +3,8 @@
 // a bigram index over the vocabulary for typos. Flat typed arrays: a 10,000-vendor register holds
 // about 20,000 words and 400,000 postings.
 import type { Vendor } from '../list';
-import { FIELD, readVendorTexts, squash, type TextSink, wordsOf } from './words';
+import { FIELD, SEARCH_FIELDS } from './fields';
+import { squash, wordsOf } from './words';
 
 export const GRAM_POS_BITS = 6;
 export const GRAM_POS_MAX = (1 << GRAM_POS_BITS) - 1;
@@ -71,26 +72,32 @@ export function buildPostings(vendors: readonly Vendor[]): Postings {
     pairWord.push(id);
     pairValue.push(d * 64 + field);
   };
-  const sink: TextSink = {
-    text(text, field, whole) {
-      // Names and domains are each vendor's own: split them as they come.
-      if (field & (FIELD.name | FIELD.domain)) {
-        if (whole) {
-          const word = squash(text);
-          if (word) addId(idOf(word), field);
-        } else for (const word of wordsOf(text)) addId(idOf(word), field);
-        return;
-      }
-      const memo = split[whole ? 1 : 0] as Map<string, number[]>;
-      let wordIds = memo.get(text);
-      if (!wordIds) {
-        wordIds = (whole ? [squash(text)] : wordsOf(text)).filter(Boolean).map(idOf);
-        memo.set(text, wordIds);
-      }
-      for (const id of wordIds) addId(id, field);
-    },
+  const wordIdsOf = (text: string, whole: boolean): number[] =>
+    (whole ? [squash(text)] : wordsOf(text)).filter(Boolean).map(idOf);
+  const addText = (text: string, field: number, whole: boolean, repeats: boolean) => {
+    if (!repeats) {
+      // A vendor's own text (its name, its domains): split it as it comes.
+      for (const id of wordIdsOf(text, whole)) addId(id, field);
+      return;
+    }
+    const memo = split[whole ? 1 : 0] as Map<string, number[]>;
+    let wordIds = memo.get(text);
+    if (!wordIds) {
+      wordIds = wordIdsOf(text, whole);
+      memo.set(text, wordIds);
+    }
+    for (const id of wordIds) addId(id, field);
   };
-  for (d = 0; d < vendors.length; d++) readVendorTexts(vendors[d] as Vendor, sink);
+  const searched = SEARCH_FIELDS.map((f) => ({ ...f, bit: FIELD[f.field] as number }));
+  for (d = 0; d < vendors.length; d++) {
+    const vendor = vendors[d] as Vendor;
+    for (const f of searched) {
+      for (const text of f.texts(vendor)) {
+        if (f.tokens !== 'whole') addText(text, f.bit, false, f.repeats);
+        if (f.tokens !== 'words') addText(text, f.bit, true, f.repeats);
+      }
+    }
+  }
 
   // Pass 2: sort the vocabulary and lay the postings out word by word (still in vendor order).
   const vocab = firstWords.slice().sort();

@@ -1,24 +1,17 @@
-// Fuzzy search over a list's vendors. fuse.js ranks; in front of it a word index (search-filter)
+// Fuzzy search over a list's vendors. fuse.js ranks; in front of it a word index (filter.ts)
 // picks the few vendors worth ranking, because fuse.js alone scores every vendor on every keystroke
 // (about 90 ms at 2,000 vendors on a small machine). Build the index once per list; each keystroke
 // only runs search().
 import Fuse, { type Expression, type FuseIndex, type IFuseOptions } from 'fuse.js';
-import { countryName } from '../country-name';
 import type { Vendor } from '../list';
+import { ALL_FIELDS, FIELD, SEARCH_FIELDS } from './fields';
 import { buildWordFilter, LEVEL, type WordFilter } from './filter';
-import { ALL_FIELDS, FIELD, fold, squash, termsOf } from './words';
+import { fold, termsOf } from './words';
 
-export interface SearchDoc {
-  index: number;
-  name: string;
-  /** The name without spaces or punctuation, so "send grid" finds "SendGrid". */
-  compact: string;
-  domains: string[];
-  location: string;
-  certifications: string[];
-  use: string[];
-  data: string[];
-}
+/** What fuse.js ranks a vendor by: one key per searchable field (fields.ts). */
+export type SearchDoc = { index: number } & {
+  [F in (typeof SEARCH_FIELDS)[number] as F['key']]: ReturnType<F['doc']>;
+};
 
 export interface SearchHit {
   vendor: Vendor;
@@ -38,32 +31,13 @@ export interface SearchIndex {
   size: number;
 }
 
-/** What fuse.js ranks a vendor by. Text is folded (lower case, no diacritics) once here, so "sao"
- * matches "São" without fuse.js folding every text on every keystroke. */
 export function searchDocOf(vendor: Vendor, index: number): SearchDoc {
-  const country = vendor.location.country ? countryName(vendor.location.country) : null;
-  return {
-    index,
-    name: fold(vendor.name),
-    compact: squash(vendor.name),
-    // "aws.amazon.com" -> also "aws amazon": acronyms and brands live in domain labels.
-    domains: vendor.domains.flatMap((d) => [d, d.split('.').slice(0, -1).join(' ')]),
-    location: fold([vendor.location.text, country, vendor.location.country].filter(Boolean).join(' ')),
-    certifications: vendor.certifications.flatMap((c) => [fold(c.label), fold(c.text)]),
-    use: vendor.use.map(fold),
-    data: vendor.dataProcessed.map(fold),
-  };
+  const doc: Record<string, unknown> = { index };
+  for (const f of SEARCH_FIELDS) doc[f.key] = f.doc(vendor);
+  return doc as SearchDoc;
 }
 
-const KEYS = [
-  { name: 'name', weight: 3 },
-  { name: 'compact', weight: 2 },
-  { name: 'domains', weight: 2 },
-  { name: 'location', weight: 1 },
-  { name: 'certifications', weight: 1 },
-  { name: 'use', weight: 1 },
-  { name: 'data', weight: 0.5 },
-];
+const KEYS = SEARCH_FIELDS.map((f) => ({ name: f.key, weight: f.weight }));
 
 export const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
   keys: KEYS,
@@ -95,16 +69,12 @@ function fuseQuery(query: string, terms: readonly string[], joined: string): str
  * Spared the rest, fuse.js ranks a candidate several times faster, and a fuzzy near-miss in a field
  * the query did not reach cannot lift a vendor above one that matched. */
 function leanDoc(doc: SearchDoc, fields: number): SearchDoc {
-  return {
-    index: doc.index,
-    name: doc.name,
-    compact: doc.compact,
-    domains: fields & FIELD.domain ? doc.domains : [],
-    location: fields & FIELD.location ? doc.location : '',
-    certifications: fields & FIELD.certification ? doc.certifications : [],
-    use: fields & FIELD.use ? doc.use : [],
-    data: fields & FIELD.data ? doc.data : [],
-  };
+  const lean: Record<string, unknown> = { index: doc.index };
+  for (const f of SEARCH_FIELDS) {
+    const value = doc[f.key];
+    lean[f.key] = f.always || fields & FIELD[f.field] ? value : Array.isArray(value) ? [] : '';
+  }
+  return lean as SearchDoc;
 }
 
 export function buildSearchIndex(vendors: readonly Vendor[]): SearchIndex {

@@ -1,9 +1,6 @@
-// The words a vendor is found by, per field, and the terms of a query: one tokenizer for both, so
-// the candidate filter compares like with like. Building runs over every vendor of a register, so
-// plain ASCII text takes a fast path and repeated texts ("IP address", "United States") are split once.
-
-import { countryName } from '../country-name';
-import type { Vendor } from '../list';
+// The words of a vendor's texts and the terms of a query: one tokenizer for both, so the candidate
+// filter compares like with like. Building runs over every vendor of a register, so plain ASCII text
+// takes a fast path. Which texts of a vendor are searched, and how, is the table in fields.ts.
 
 const ASCII = /^[\x20-\x7e]*$/;
 
@@ -95,60 +92,6 @@ export function wordsOf(text: string): string[] {
     if (parts && parts.length > 1) for (const p of parts) out.push(p.toLowerCase());
   }
   return out;
-}
-
-/** The fields a word was found in, as bits: the filter tells fuse.js which fields to rank. */
-export const FIELD = { name: 1, domain: 2, location: 4, certification: 8, use: 16, data: 32 } as const;
-export const ALL_FIELDS = 63;
-
-/** How much the best field of a mask counts when the filter keeps only the best few candidates:
- * name 3, domain 2, location, certification or use 1, data 0. */
-export function rankOf(fields: number): number {
-  if (fields & FIELD.name) return 3;
-  if (fields & FIELD.domain) return 2;
-  if (fields & (FIELD.location | FIELD.certification | FIELD.use)) return 1;
-  return 0;
-}
-
-/** Receives a vendor's texts: split into words, or `whole` (run together as one word). */
-export interface TextSink {
-  text(text: string, field: number, whole: boolean): void;
-}
-
-/** Every text a vendor is found by, with its field: the fields fuse.js ranks (searchDocOf). */
-export function readVendorTexts(vendor: Vendor, sink: TextSink): void {
-  sink.text(vendor.name, FIELD.name, false);
-  sink.text(vendor.name, FIELD.name, true);
-  // Domain labels: "aws.amazon.com" -> aws, amazon, com ("aws" finds AWS, "stripe.com" Stripe).
-  for (const domain of vendor.domains) {
-    for (const label of domain.split('.')) {
-      sink.text(label, FIELD.domain, false);
-      if (label.includes('-')) sink.text(label, FIELD.domain, true);
-    }
-  }
-  const code = vendor.location.country;
-  if (code) sink.text(countryText(code), FIELD.location, false);
-  sink.text(vendor.location.text, FIELD.location, false);
-  for (const c of vendor.certifications) {
-    // Run together too, so "soc2" and "iso27001" find "SOC 2 Type 1" and "ISO/IEC 27001".
-    for (const text of [c.label, c.text]) {
-      sink.text(text, FIELD.certification, false);
-      sink.text(text, FIELD.certification, true);
-    }
-  }
-  for (const text of vendor.use) sink.text(text, FIELD.use, false);
-  for (const text of vendor.dataProcessed) sink.text(text, FIELD.data, false);
-}
-
-const countries = new Map<string, string>();
-/** "DE" -> "Germany DE": the country's name and code are words of the vendor's location. */
-function countryText(code: string): string {
-  let text = countries.get(code);
-  if (text === undefined) {
-    text = `${countryName(code) ?? ''} ${code}`;
-    countries.set(code, text);
-  }
-  return text;
 }
 
 export const MAX_TERMS = 6;

@@ -1,8 +1,9 @@
 import Fuse from 'fuse.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Vendor } from '../../../src/core/list';
-import { buildSearchIndex } from '../../../src/core/search/search';
-import { seedVendors } from '../../fixtures/generate-vendors';
+import { SEARCH_FIELDS } from '../../../src/core/search/fields';
+import { buildSearchIndex, FUSE_OPTIONS } from '../../../src/core/search/search';
+import { seedVendors } from '../../support/generate-vendors';
 
 const seed = seedVendors();
 const index = buildSearchIndex(seed);
@@ -162,5 +163,44 @@ describe('an exact full name ranks first (issue 12)', () => {
     expect(buildSearchIndex(list).search('send grid', 5)[0]?.vendor.name).toBe('SendGrid');
     const accents = [vendor('Zürich Cloud Storage'), vendor('Zurich Cloud')];
     expect(buildSearchIndex(accents).search('ZURICH CLOUD', 5)[0]?.vendor.name).toBe('Zurich Cloud');
+  });
+});
+
+describe('the table of searchable fields (src/core/search/fields.ts)', () => {
+  // One vendor holds a word in exactly one field; every field of the table must find it, in the
+  // word filter (matching) and through fuse.js (search), and give fuse.js a weighted key.
+  const holder = (field: string): Vendor => {
+    switch (field) {
+      case 'domains':
+        return vendor('Holder', { domains: ['quokkanet.example'] });
+      case 'location':
+        return vendor('Holder', { location: { text: 'Quokkaville', country: null } });
+      case 'certifications':
+        return vendor('Holder', {
+          certifications: [{ id: 'other', label: 'Quokka Seal', text: 'Quokka Seal' }],
+        });
+      case 'use':
+        return vendor('Holder', { use: ['Quokka routing'] });
+      case 'data':
+        return vendor('Holder', { dataProcessed: ['Quokka records'] });
+      default:
+        return vendor('Quokka Holder');
+    }
+  };
+
+  it('finds a word in each field, and fuse.js ranks every key', () => {
+    for (const field of SEARCH_FIELDS) {
+      const list = [vendor('Other'), holder(field.key)];
+      const search = buildSearchIndex(list);
+      const query = field.key === 'compact' ? 'quokkaholder' : 'quokka';
+      expect(search.matching(query), field.key).toEqual([1]);
+      expect(
+        search.search(query, 5).map((h) => h.index),
+        field.key,
+      ).toEqual([1]);
+    }
+    const keys = (FUSE_OPTIONS.keys ?? []) as Array<{ name: string; weight: number }>;
+    expect(keys.map((k) => k.name)).toEqual(SEARCH_FIELDS.map((f) => f.key));
+    expect(keys.map((k) => k.weight)).toEqual(SEARCH_FIELDS.map((f) => f.weight));
   });
 });
