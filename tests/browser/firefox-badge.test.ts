@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundledLists } from '../../scripts/build-data';
 import { BADGE_COLORS } from '../../src/background/badge-colors';
 import { SETTINGS_KEY, STORE_KEY } from '../../src/platform/store/keys';
+import { onTestDay } from '../support/test-date';
 import type { Badge } from './support/chromium';
 import { type FirefoxExtension, launchFirefoxExtension } from './support/firefox';
 import { poll } from './support/poll';
@@ -44,7 +45,7 @@ function storeRecord(list: unknown) {
     schemaVersion: 1,
     revision: 1,
     sources: {
-      dovetail: { id: 'dovetail', title: 'Dovetail', url: null, list, fetchedAt: '2026-11-27T08:00:00Z' },
+      dovetail: { id: 'dovetail', title: 'Dovetail', url: null, list, fetchedAt: onTestDay('08:00') },
     },
   };
 }

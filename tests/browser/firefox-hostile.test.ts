@@ -11,6 +11,7 @@ import { STORE_KEY } from '../../src/platform/store/keys';
 import { readStoreRecord, STORE_SCHEMA_VERSION } from '../../src/platform/store/record';
 import { hostileDocuments } from '../support/hostile/documents';
 import { BEACON_HOST, HOSTILE_MARKER } from '../support/hostile/payloads';
+import { TODAY } from '../support/test-date';
 import { type FirefoxExtension, launchFirefoxExtension } from './support/firefox';
 import { pageSafetyArgs, readPageSafety, safeState } from './support/page-safety';
 import { poll } from './support/poll';
@@ -97,7 +98,7 @@ describe('hostile lists in Firefox, parsed and stored, in the badge, popup and o
 
   for (const doc of hostileDocuments()) {
     it(doc.name, async () => {
-      const result = parse(doc.text, { url: doc.url, contentType: doc.contentType, today: '2026-11-27' });
+      const result = parse(doc.text, { url: doc.url, contentType: doc.contentType, today: TODAY });
       if (!result.ok && doc.mayBeRefused) {
         expect(['no-vendors', 'unsupported']).toContain(result.error.code);
         return;

@@ -11,6 +11,7 @@ import { STORE_KEY } from '../../src/platform/store/keys';
 import { readStoreRecord, STORE_SCHEMA_VERSION } from '../../src/platform/store/record';
 import { bigList } from '../support/hostile/big-list';
 import { BEACON_HOST, HOSTILE_MARKER } from '../support/hostile/payloads';
+import { TODAY } from '../support/test-date';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 import { pageSafety, safeState, vendorCountShown, type Watch, watchContext } from './support/page-safety';
 
@@ -71,7 +72,7 @@ function timeQuery(page: Page, query: string, expected: string | null) {
 describe(`the popup at ${VENDORS} vendors`, () => {
   it('parses and stores the list, opens, and answers searches with results', async () => {
     const big = bigList(VENDORS, 200);
-    const parsed = parse(big.text, { contentType: 'text/markdown', today: '2026-11-27' });
+    const parsed = parse(big.text, { contentType: 'text/markdown', today: TODAY });
     if (!parsed.ok) throw new Error(parsed.error.message);
     expect(parsed.list.vendors.map((v) => v.name)).toEqual(big.vendors.map((v) => v.name));
     expect(parsed.warnings).toContain('200 duplicate or publisher entries merged or left out.');

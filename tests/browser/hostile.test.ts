@@ -12,6 +12,7 @@ import { STORE_KEY } from '../../src/platform/store/keys';
 import { readStoreRecord, STORE_SCHEMA_VERSION } from '../../src/platform/store/record';
 import { hostileDocuments, v1Document } from '../support/hostile/documents';
 import { BEACON_HOST, HOSTILE_MARKER } from '../support/hostile/payloads';
+import { TODAY } from '../support/test-date';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 import {
   type PageSafety,
@@ -26,7 +27,6 @@ import {
 declare const chrome: import('webextension-polyfill').Browser;
 
 const SOURCE_ID = bundledSources.sources[0]?.id ?? 'dovetail';
-const TODAY = '2026-11-27';
 const WIDTH = 360;
 
 let ext: ExtensionBrowser;

@@ -15,6 +15,7 @@ import { bundled as bundledList } from '../support/bundled-list';
 import { registerList } from '../support/generate-vendors';
 import { bigList } from '../support/hostile/big-list';
 import { BEACON_HOST, HOSTILE_MARKER } from '../support/hostile/payloads';
+import { TODAY } from '../support/test-date';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 import { pageSafety, safeState } from './support/page-safety';
 import { openRegister, rowsInDom, storeRegister, timeFilter } from './support/register-page';
@@ -224,7 +225,7 @@ describe('the register at 10,000 vendors', () => {
 describe('the register with hostile list text', () => {
   it('shows it as text: no markup, script link, dialog or overflow, in the table, the charts and a card', async () => {
     const big = bigList(300, 10);
-    const parsed = parse(big.text, { contentType: 'text/markdown', today: '2026-11-27' });
+    const parsed = parse(big.text, { contentType: 'text/markdown', today: TODAY });
     if (!parsed.ok) throw new Error(parsed.error.message);
     await storeRegister(ext, parsed.list, [], 3);
     const dialogs: string[] = [];

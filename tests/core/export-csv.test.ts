@@ -6,6 +6,7 @@ import type { SubprocessorList, Vendor } from '../../src/core/list';
 import { parse } from '../../src/core/parse';
 import { mergeLists } from '../../src/core/register/merge';
 import { FC_SEED, listOf, vendorArb } from '../support/list-arbitraries';
+import { TODAY } from '../support/test-date';
 import { english } from '../support/translations';
 
 /** An RFC 4180 reader, written independently of the writer: quoted fields, doubled quotes, CRLF. */
@@ -39,7 +40,7 @@ function readCsv(text: string): string[][] {
 }
 
 function parsed(path: string, title: string): SubprocessorList {
-  const result = parse(readFileSync(path, 'utf8'), { today: '2026-11-27', title });
+  const result = parse(readFileSync(path, 'utf8'), { today: TODAY, title });
   if (!result.ok) throw new Error(result.error.message);
   return result.list;
 }

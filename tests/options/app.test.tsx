@@ -5,7 +5,8 @@ import { App, type OptionsAppProps } from '../../src/options/App';
 import type { SettingsValue } from '../../src/options/settings-section';
 import { I18nProvider } from '../../src/ui/i18n';
 import { fakeActions, sourceView } from '../support/options';
-import { i18n, renderWithI18n, TODAY } from '../support/ui';
+import { TODAY } from '../support/test-date';
+import { i18n, renderWithI18n } from '../support/ui';
 
 afterEach(cleanup);
 

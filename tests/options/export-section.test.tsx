@@ -6,7 +6,8 @@ import { CSV_COLUMNS } from '../../src/core/export-csv';
 import { validateList } from '../../src/core/list';
 import { ExportSection } from '../../src/options/export-section';
 import { deferred } from '../support/options';
-import { german, renderWithI18n, seedList, TODAY } from '../support/ui';
+import { TODAY } from '../support/test-date';
+import { german, renderWithI18n, seedList } from '../support/ui';
 
 afterEach(cleanup);
 

@@ -7,7 +7,8 @@ import { parse } from '../../src/core/parse';
 import type { HistoryEntry } from '../../src/core/register/history';
 import { HISTORY_PAGE, HISTORY_VENDORS, HistorySection } from '../../src/options/history-section';
 import { DOVETAIL_URL, entryFor, seedWith } from '../support/options';
-import { renderWithI18n, seedList, TODAY, visible } from '../support/ui';
+import { TODAY } from '../support/test-date';
+import { renderWithI18n, seedList, visible } from '../support/ui';
 
 afterEach(cleanup);
 

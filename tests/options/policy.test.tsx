@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App, type OptionsAppProps } from '../../src/options/App';
 import type { SettingsValue } from '../../src/options/settings-section';
 import { fakeActions, sourceView } from '../support/options';
-import { renderWithI18n, TODAY, visible } from '../support/ui';
+import { TODAY } from '../support/test-date';
+import { renderWithI18n, visible } from '../support/ui';
 
 afterEach(cleanup);
 

@@ -2,7 +2,8 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SubprocessorList, Vendor } from '../../src/core/list';
 import { App, type PopupAppProps } from '../../src/popup/App';
-import { NOW, renderWithI18n, seedList, seedVendor, visible } from '../support/ui';
+import { NOW } from '../support/test-date';
+import { renderWithI18n, seedList, seedVendor, visible } from '../support/ui';
 
 afterEach(cleanup);
 

@@ -10,7 +10,8 @@ import type { PagePreview } from '../../src/platform/source-types';
 import type { StoreChange } from '../../src/platform/store/lookup-read';
 import type { LookupHead } from '../../src/platform/store/lookup-write';
 import type { LoadedList } from '../../src/platform/store/register-read';
-import { NOW, seedList, t } from '../support/ui';
+import { NOW } from '../support/test-date';
+import { seedList, t } from '../support/ui';
 
 const platform = vi.hoisted(() => ({
   listeners: [] as ((change: StoreChange) => void)[],

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry, VendorBrief } from '../../src/core/register/history';
 import { NEW_VENDOR_DAYS, recentlyAdded } from '../../src/popup/new-vendors';
-import { NOW, seedVendor } from '../support/ui';
+import { NOW } from '../support/test-date';
+import { seedVendor } from '../support/ui';
 
 const brief = (name: string, website: string | null = null): VendorBrief => ({ name, website, location: '' });
 const part = (names: string[]) => ({ count: names.length, names, more: 0 });

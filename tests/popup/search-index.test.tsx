@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as core from '../../src/core/search/search';
 import { App } from '../../src/popup/App';
 import { I18nProvider } from '../../src/ui/i18n';
-import { i18n, NOW, renderWithI18n, seedList } from '../support/ui';
+import { NOW } from '../support/test-date';
+import { i18n, renderWithI18n, seedList } from '../support/ui';
 
 vi.mock('../../src/core/search/search', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/core/search/search')>();

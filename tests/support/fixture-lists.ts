@@ -5,12 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SubprocessorList, Vendor } from '../../src/core/list';
 import { type ParseOptions, parse } from '../../src/core/parse';
+import { TODAY } from './test-date';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const LISTS_DIR = join(here, '../fixtures/lists');
 export const SEED_PATH = join(here, '../../assets/data/dovetail-subprocessors.md');
-/** A fixed "today" so the stale-list finding does not depend on the clock. */
-export const TODAY = '2026-11-27';
 
 export function readFixture(name: string): string {
   return readFileSync(join(LISTS_DIR, name), 'utf8');

@@ -8,15 +8,12 @@ import type { SubprocessorList, Vendor } from '../../src/core/list';
 import { parse } from '../../src/core/parse';
 import { type Messages, translatorFromMessages } from '../../src/core/translate';
 import { type I18n, I18nProvider, makeI18n } from '../../src/ui/i18n';
+import { TODAY } from './test-date';
 import { translation } from './translations';
 
 export const messages = JSON.parse(readFileSync('assets/_locales/en/messages.json', 'utf8')) as Messages;
 export const t = translatorFromMessages(messages);
 export const i18n = makeI18n(t);
-
-/** The day the tests pretend it is: the seed list (8 October 2018) is then 8 years old. */
-export const TODAY = '2026-11-27';
-export const NOW = new Date(`${TODAY}T12:00:00Z`);
 
 export function seedList(): SubprocessorList {
   const source = sources.sources[0];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clip, displayHost, formatAge, formatDay, safeHttpUrl } from '../../src/ui/format';
 import { SCRIPT_WEBSITES } from '../support/hostile/vendors';
+import { TODAY } from '../support/test-date';
 
 const at = (iso: string) => new Date(`${iso}T09:30:00Z`);
 
@@ -14,16 +15,16 @@ describe('formatDay', () => {
 
 describe('formatAge', () => {
   it('uses the largest whole unit', () => {
-    expect(formatAge('2018-10-08', at('2026-11-27'), 'en-GB')).toBe('8 years ago');
+    expect(formatAge('2018-10-08', at(TODAY), 'en-GB')).toBe('8 years ago');
     expect(formatAge('2018-10-08', at('2019-10-07'), 'en-GB')).toBe('11 months ago');
     expect(formatAge('2018-10-08', at('2019-10-08'), 'en-GB')).toBe('1 year ago');
-    expect(formatAge('2026-11-20', at('2026-11-27'), 'en-GB')).toBe('7 days ago');
-    expect(formatAge('2026-10-27', at('2026-11-27'), 'en-GB')).toBe('1 month ago');
+    expect(formatAge('2026-11-20', at(TODAY), 'en-GB')).toBe('7 days ago');
+    expect(formatAge('2026-10-27', at(TODAY), 'en-GB')).toBe('1 month ago');
   });
 
   it('reads today (or a date in the future) as today', () => {
-    expect(formatAge('2026-11-27', at('2026-11-27'), 'en-GB')).toBe('today');
-    expect(formatAge('2026-12-30', at('2026-11-27'), 'en-GB')).toBe('today');
+    expect(formatAge(TODAY, at(TODAY), 'en-GB')).toBe('today');
+    expect(formatAge('2026-12-30', at(TODAY), 'en-GB')).toBe('today');
   });
 });
 

@@ -7,13 +7,14 @@ import { mergeLists } from '../../src/core/register/merge';
 import { ListedBy, listingText } from '../../src/ui/listed-by';
 import { VendorCard } from '../../src/ui/vendor-card';
 import { hostileVendor } from '../support/hostile/vendors';
+import { TODAY } from '../support/test-date';
 import { i18n, renderWithI18n, seedList, seedVendor, visible } from '../support/ui';
 
 afterEach(cleanup);
 
 function acmeList() {
   const result = parse(readFileSync('tests/fixtures/refresh/acme-notes.md', 'utf8'), {
-    today: '2026-11-27',
+    today: TODAY,
     title: 'Acme Notes',
   });
   if (!result.ok) throw new Error(result.error.message);

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SourceLine } from '../../src/ui/source-line';
-import { NOW, renderWithI18n, seedList, visible } from '../support/ui';
+import { NOW } from '../support/test-date';
+import { renderWithI18n, seedList, visible } from '../support/ui';
 
 afterEach(cleanup);
 

@@ -1,7 +1,8 @@
 // Bullet lists of vendors, and the bullet lists that are not.
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../../src/core/parse';
-import { byName, names, parseOk, TODAY } from '../../support/fixture-lists';
+import { byName, names, parseOk } from '../../support/fixture-lists';
+import { TODAY } from '../../support/test-date';
 
 describe('bullet lists of vendors', () => {
   it('reads "[Legal name](link) for purpose." items hard-wrapped over lines', () => {

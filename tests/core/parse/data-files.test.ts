@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../../src/core/parse';
 import type { ParseResult } from '../../../src/core/result';
-import { byName, names, parseFixture, parseOk, readFixture, TODAY } from '../../support/fixture-lists';
+import { byName, names, parseFixture, parseOk, readFixture } from '../../support/fixture-lists';
+import { TODAY } from '../../support/test-date';
 
 function readerOf(result: ParseResult): [string, string, string] | string {
   return result.ok ? [result.format, result.reader, result.confidence] : result.error.code;

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_INPUT_CHARS, parse } from '../../../src/core/parse';
 import { PARSE_ERROR_CODES } from '../../../src/core/result';
-import { ERROR_FIXTURES, readFixture, TODAY } from '../../support/fixture-lists';
+import { ERROR_FIXTURES, readFixture } from '../../support/fixture-lists';
+import { TODAY } from '../../support/test-date';
 
 const EXPECTED: Record<string, { code: string; message: RegExp }> = {
   'errors/empty.txt': { code: 'empty', message: /^The input is empty\.$/ },

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../../../src/core/parse';
 import { elements, MAX_DEPTH, parseHtml, textOf } from '../../../src/core/parse/dom';
 import { readHtml, updatedIn } from '../../../src/core/parse/html';
-import { names, parseFixture, parseOk, TODAY } from '../../support/fixture-lists';
+import { names, parseFixture, parseOk } from '../../support/fixture-lists';
+import { TODAY } from '../../support/test-date';
 
 describe('"Last updated" lines', () => {
   it.each([

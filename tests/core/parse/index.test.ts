@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../../src/core/parse';
 import { detectFormat } from '../../../src/core/parse/detect-format';
-import { parseOk, readFixture, SEED_PATH, TODAY } from '../../support/fixture-lists';
+import { parseOk, readFixture, SEED_PATH } from '../../support/fixture-lists';
+import { TODAY } from '../../support/test-date';
 
 describe('detectFormat', () => {
   it.each([

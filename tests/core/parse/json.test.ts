@@ -9,8 +9,8 @@ import {
   parseFixture,
   parseOk,
   readFixture,
-  TODAY,
 } from '../../support/fixture-lists';
+import { TODAY } from '../../support/test-date';
 
 describe('a subprocessor-list/v1 document (v1.json)', () => {
   const result = parse(readFixture('v1.json'), { today: TODAY });

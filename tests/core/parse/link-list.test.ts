@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../../src/core/parse';
 import { vendorOfDocumentLink } from '../../../src/core/parse/link-list';
-import { names, parseOk, TODAY } from '../../support/fixture-lists';
+import { names, parseOk } from '../../support/fixture-lists';
+import { TODAY } from '../../support/test-date';
 
 describe('vendorOfDocumentLink', () => {
   it.each([

@@ -10,6 +10,7 @@ import { parse } from '../../../src/core/parse';
 import { PARSE_ERROR_CODES, type ParseResult } from '../../../src/core/result';
 import { GOOD_FIXTURES, REAL_SHAPES, readFixture, SEED_PATH } from '../../support/fixture-lists';
 import { FUZZ_SCALE, FUZZ_TIMEOUT_MS, fuzzParams, timed } from '../../support/fuzz';
+import { TODAY } from '../../support/test-date';
 
 // Text a reader sees must carry no control or bidi characters (hardening, issue 6).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is what it looks for.
@@ -44,9 +45,7 @@ function check(result: ParseResult): void {
 }
 
 function parseChecked(text: string, contentType?: string): void {
-  const result = timed(text.length, () =>
-    parse(text, { today: '2026-11-27', contentType: contentType ?? null }),
-  );
+  const result = timed(text.length, () => parse(text, { today: TODAY, contentType: contentType ?? null }));
   check(result);
 }
 
@@ -237,7 +236,7 @@ describe('parse, property tests', () => {
 
   it('reads every fixture unchanged (the mutations start from valid lists)', () => {
     for (const text of FIXTURES) {
-      const result = parse(text, { today: '2026-11-27' });
+      const result = parse(text, { today: TODAY });
       expect(result.ok).toBe(true);
       check(result);
     }

@@ -1,7 +1,8 @@
 // Lists written as prose: bold vendor names in sentences, one section per purpose.
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../../src/core/parse';
-import { byName, names, parseOk, TODAY } from '../../support/fixture-lists';
+import { byName, names, parseOk } from '../../support/fixture-lists';
+import { TODAY } from '../../support/test-date';
 
 const md = [
   '# Who processes your data',

@@ -2,7 +2,8 @@
 // published in (tests/fixtures/lists/real-shapes: each page with its expected vendors beside it).
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../../src/core/parse';
-import { REAL_SHAPES, readFixture, TODAY } from '../../support/fixture-lists';
+import { REAL_SHAPES, readFixture } from '../../support/fixture-lists';
+import { TODAY } from '../../support/test-date';
 
 interface Expected {
   url: string;

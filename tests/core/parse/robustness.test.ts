@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../../src/core/parse';
 import { MAX_VENDORS } from '../../../src/core/parse/build-vendors';
-import { names, parseOk, TODAY } from '../../support/fixture-lists';
+import { names, parseOk } from '../../support/fixture-lists';
+import { TODAY } from '../../support/test-date';
 
 const deepArray = (depth: number) => `${'['.repeat(depth)}"x"${']'.repeat(depth)}`;
 const deepObject = (depth: number) => `${'{"text":'.repeat(depth)}"x"${'}'.repeat(depth)}`;

@@ -1,7 +1,8 @@
 // Lists written as one heading per vendor with labelled lines, and what is not a vendor there.
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../../src/core/parse';
-import { byName, names, parseFixture, parseOk, readFixture, TODAY } from '../../support/fixture-lists';
+import { byName, names, parseFixture, parseOk, readFixture } from '../../support/fixture-lists';
+import { TODAY } from '../../support/test-date';
 
 describe('an introductory "how to read this list" bullet list (intro-bullets.md)', () => {
   const list = parseFixture('intro-bullets.md');

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Certification, Vendor } from '../../../src/core/list';
 import { parse } from '../../../src/core/parse';
-import { byName, flagIds, parseFixture, parseOk, SEED_PATH, TODAY } from '../../support/fixture-lists';
+import { byName, flagIds, parseFixture, parseOk, SEED_PATH } from '../../support/fixture-lists';
+import { TODAY } from '../../support/test-date';
 
 const seedText = readFileSync(SEED_PATH, 'utf8');
 const SEED_URL = 'https://dovetailapp.com/legal/data-subprocessors';

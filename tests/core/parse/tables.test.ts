@@ -1,7 +1,8 @@
 // Lists published as tables, in markdown and HTML, in the shapes seen in the wild.
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../../src/core/parse';
-import { byName, certIds, names, parseFixture, readFixture, TODAY } from '../../support/fixture-lists';
+import { byName, certIds, names, parseFixture, readFixture } from '../../support/fixture-lists';
+import { TODAY } from '../../support/test-date';
 
 describe('a markdown table (markdown-table.md)', () => {
   const list = parseFixture('markdown-table.md');

@@ -7,10 +7,11 @@ import { judgeRefresh } from '../../../src/core/refresh/decision';
 import { diffLists } from '../../../src/core/register/diff';
 import type { ParseResult } from '../../../src/core/result';
 import { evolvedPairArb, FC_SEED, listArb } from '../../support/list-arbitraries';
+import { TODAY } from '../../support/test-date';
 
 const read = (text: string): ParseResult =>
   parse(text, {
-    today: '2026-11-27',
+    today: TODAY,
     title: 'Dovetail',
     url: 'https://dovetailapp.com/legal/data-subprocessors',
   });

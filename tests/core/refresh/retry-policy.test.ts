@@ -10,9 +10,10 @@ import {
   retryDelay,
 } from '../../../src/core/refresh/retry-policy';
 import { FC_SEED } from '../../support/list-arbitraries';
+import { NOW as TEST_NOW } from '../../support/test-date';
 
 const MIN = 60_000;
-const NOW = Date.UTC(2026, 10, 27, 12);
+const NOW = TEST_NOW.getTime();
 
 function failTimes(n: number): RetryState {
   let state = NO_RETRY;

@@ -6,9 +6,10 @@ import { parse } from '../../../src/core/parse';
 import { diffLists } from '../../../src/core/register/diff';
 import { summarizeDiff } from '../../../src/core/register/diff-summary';
 import { FC_SEED, listArb, listOf } from '../../support/list-arbitraries';
+import { TODAY } from '../../support/test-date';
 
 function parsed(path: string): SubprocessorList {
-  const result = parse(readFileSync(path, 'utf8'), { today: '2026-11-27', title: 'Dovetail' });
+  const result = parse(readFileSync(path, 'utf8'), { today: TODAY, title: 'Dovetail' });
   if (!result.ok) throw new Error(result.error.message);
   return result.list;
 }

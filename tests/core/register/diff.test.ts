@@ -24,12 +24,13 @@ import {
   listOf,
   vendorArb,
 } from '../../support/list-arbitraries';
+import { TODAY } from '../../support/test-date';
 
 const RUNS = { seed: FC_SEED, numRuns: 200 };
 
 function parsed(path: string): SubprocessorList {
   const result = parse(readFileSync(path, 'utf8'), {
-    today: '2026-11-27',
+    today: TODAY,
     title: 'Dovetail',
     url: 'https://dovetailapp.com/legal/data-subprocessors',
   });

@@ -11,8 +11,9 @@ import {
   mergeHistories,
 } from '../../../src/core/register/history';
 import { bundled } from '../../support/bundled-list';
+import { onTestDay } from '../../support/test-date';
 
-const context = { at: '2026-11-27T08:00:00.000Z', sourceId: 'dovetail', listTitle: 'Dovetail' };
+const context = { at: onTestDay('08:00'), sourceId: 'dovetail', listTitle: 'Dovetail' };
 
 function vendor(name: string): Vendor {
   return { ...(bundled.vendors[0] as Vendor), name, website: null, domains: [] };

@@ -6,11 +6,12 @@ import { parse } from '../../../src/core/parse';
 import { mergeLists } from '../../../src/core/register/merge';
 import { sameVendor, withoutListings } from '../../support/compare-vendors';
 import { distinctListArb, FC_SEED, listArb, vendorArb } from '../../support/list-arbitraries';
+import { TODAY } from '../../support/test-date';
 
 const RUNS = { seed: FC_SEED, numRuns: 200 };
 
 function parsed(path: string, title: string): SubprocessorList {
-  const result = parse(readFileSync(path, 'utf8'), { today: '2026-11-27', title });
+  const result = parse(readFileSync(path, 'utf8'), { today: TODAY, title });
   if (!result.ok) throw new Error(result.error.message);
   return result.list;
 }
