@@ -1,7 +1,7 @@
 // One field's change in the history, in words: "San Francisco, United States → Dublin, Ireland",
 // "added SOC 2 Type 2; removed EU-US Privacy Shield". History is stored data: its schema
 // (core/register/history-schema.ts) reads a damaged value as empty, so it shows as "reworded" here.
-import type { Dpa, VendorLocation } from '../core/list';
+import type { Dpa, DpaStatus, VendorLocation } from '../core/list';
 import { fieldDelta, type VendorField } from '../core/register/diff';
 import type { HistoryFieldChange } from '../core/register/history';
 import { clip, displayHost, formatDay } from '../ui/format';
@@ -20,7 +20,7 @@ export const FIELD_LABEL_KEY: Partial<Record<VendorField, string>> = {
   dpa: 'fieldDpa',
 };
 
-const DPA_KEY: Record<string, string> = {
+const DPA_KEY: Record<DpaStatus, string> = {
   signed: 'dpaSigned',
   incorporated: 'dpaIncorporated',
   'not-signed': 'dpaNotSigned',
@@ -38,10 +38,8 @@ function locationText(value: VendorLocation | null, i18n: I18n): string {
 
 function dpaText(value: Dpa | null, i18n: I18n): string {
   if (!value) return '';
-  const status = i18n.t(DPA_KEY[value.status] ?? 'dpaUnknown');
-  return value.date && /^\d{4}-\d{2}-\d{2}$/.test(value.date)
-    ? i18n.t('dpaDated', [status, formatDay(value.date, i18n.locale)])
-    : status;
+  const status = i18n.t(DPA_KEY[value.status]);
+  return value.date ? i18n.t('dpaDated', [status, formatDay(value.date, i18n.locale)]) : status;
 }
 
 /** The two sides of a change of a single-valued field, in words ('' when not stated). */
