@@ -37,9 +37,14 @@ export function freshId(record: StoreRecord, base: string): string {
 }
 
 /** Runs a store write, turning a newer record into a clear refusal. */
-export async function write(mutate: (record: StoreRecord) => StoreRecord | null): Promise<Reply | null> {
+export function write(mutate: (record: StoreRecord) => StoreRecord | null): Promise<Reply | null> {
+  return refusing(() => updateStore(mutate));
+}
+
+/** Runs `task` (one that writes the store), turning a newer record into a clear refusal. */
+export async function refusing(task: () => Promise<unknown>): Promise<Reply | null> {
   try {
-    await updateStore(mutate);
+    await task();
     return null;
   } catch (error) {
     if (error instanceof NewerStoreError) return failure(t('commandNewerStore', String(error.version)));

@@ -4,35 +4,25 @@
 import { cleanText, MAX_NAME } from '../core/normalize/text';
 import { sourceUrl } from '../core/normalize/url';
 import { parse } from '../core/parse/index';
+import { applyList } from '../core/refresh/apply-list';
 import { judgeRefresh } from '../core/refresh/decision';
 import { afterSuccess } from '../core/refresh/retry-policy';
 import { diffLists } from '../core/register/diff';
 import { summarizeDiff } from '../core/register/diff-summary';
-import { addToHistory, historyEntry } from '../core/register/history';
 import { t } from '../platform/i18n';
 import { followedByPolicy, loadAppliedPolicy } from '../platform/managed-policy';
 import { failure, type Handlers } from '../platform/messages';
 import { clearSourceNotification } from '../platform/notifications';
 import { originPattern, releaseOrigin } from '../platform/permissions';
 import { READER_KEYS, type Reply } from '../platform/source-types';
-import {
-  allSources,
-  BUNDLED_SOURCE_IDS,
-  listOf,
-  type StoredSource,
-  type StoreRecord,
-  snapshotSource,
-} from '../platform/store';
-import { currentSources, freshId, ok, write } from './command-support';
+import { BUNDLED_SOURCE_IDS, type StoredSource, snapshotSource } from '../platform/store';
+import { currentSources, freshId, ok, refusing, write } from './command-support';
 import { readingFileText, readingText, refreshingText, runWork, type Work } from './long-work';
 import { followPage, inspectPage } from './page-commands';
 import { refreshMany, refreshOne } from './refresh-runner';
 import { summaryText } from './refresh-text';
 import { planAlarms } from './schedule';
-
-function find(record: StoreRecord, id: string): StoredSource | null {
-  return allSources(record).find((s) => s.id === id) ?? null;
-}
+import { sourceIn, writeSource } from './source-write';
 
 async function refresh({ sourceId }: { sourceId: string }): Promise<Reply> {
   const sources = await currentSources();
@@ -113,7 +103,7 @@ async function removeSource({ id }: { id: string }): Promise<Reply> {
     return failure(t('commandManagedSource', named.title), id);
   let removed: StoredSource | null = null;
   const refused = await write((record) => {
-    removed = find(record, id);
+    removed = sourceIn(record, id);
     if (!removed) return null;
     delete record.sources[id];
     if (BUNDLED_SOURCE_IDS.includes(id) && !record.removedBundled.includes(id))
@@ -138,37 +128,30 @@ async function removeSource({ id }: { id: string }): Promise<Reply> {
 async function confirmHeld({ id }: { id: string }): Promise<Reply> {
   const source = (await currentSources()).find((s) => s.id === id);
   if (!source) return failure(t('commandUnknownSource', id), id);
-  const snapshot = await listOf({ ...source, list: null });
   let message = '';
-  const refused = await write((record) => {
-    const current = find(record, id);
-    const held = current?.held;
-    if (!current || !held) return null;
-    const stored = current.list ?? snapshot;
-    const at = new Date().toISOString();
-    const diff = stored ? diffLists(stored, held.list) : null;
-    const entry = diff
-      ? historyEntry(diff, { at, sourceId: id, listTitle: current.title, confirmed: true })
-      : null;
-    message = t(
-      'refreshConfirmed',
-      diff ? summaryText(summarizeDiff(diff, current.title)) : String(held.list.vendors.length),
-    );
-    const { damage: _replaced, ...rest } = current;
-    record.sources[id] = {
-      ...rest,
-      list: held.list,
-      // A file is imported, not fetched: it keeps no fetch time (store/source-summaries.ts reads origin from it).
-      fetchedAt: current.kind === 'file' ? current.fetchedAt : held.at,
-      etag: held.etag,
-      lastModified: held.lastModified,
-      held: null,
-      retry: afterSuccess(),
-      lastAttempt: { at, outcome: 'updated', message },
-      history: entry ? addToHistory(current.history, entry) : current.history,
-    };
-    return record;
-  });
+  const refused = await refusing(() =>
+    writeSource(
+      source,
+      (record) => sourceIn(record, id),
+      (current, stored) => {
+        const { held } = current;
+        if (!held) return null;
+        const at = new Date().toISOString();
+        const diff = stored ? diffLists(stored, held.list) : null;
+        const { next, summary } = applyList(current, held.list, { at, diff, confirmed: true });
+        message = t('refreshConfirmed', summary ? summaryText(summary) : String(held.list.vendors.length));
+        return {
+          ...next,
+          // A file is imported, not fetched: it keeps no fetch time (store/source-summaries.ts reads origin from it).
+          fetchedAt: current.kind === 'file' ? current.fetchedAt : held.at,
+          etag: held.etag,
+          lastModified: held.lastModified,
+          retry: afterSuccess(),
+          lastAttempt: { at, outcome: 'updated', message },
+        };
+      },
+    ),
+  );
   if (refused) return refused;
   if (!message) return failure(t('commandNothingHeld', source.title), id);
   await clearSourceNotification(id);
@@ -180,7 +163,7 @@ async function discardHeld({ id }: { id: string }): Promise<Reply> {
   if (!source) return failure(t('commandUnknownSource', id), id);
   let discarded = false;
   const refused = await write((record) => {
-    const current = find(record, id);
+    const current = sourceIn(record, id);
     if (!current?.held) return null;
     // An imported file whose only list was a discarded preview leaves nothing to keep.
     if (current.kind === 'file' && !current.list) delete record.sources[id];
@@ -220,52 +203,44 @@ async function importParsed(text: string, name: string, work: Work): Promise<Rep
     ? t('refreshHeldPreview', [t(READER_KEYS[decision.reader]), String(list.vendors.length)])
     : t('refreshImported', [String(list.vendors.length), name]);
   let id = '';
-  const refused = await write((record) => {
-    const same = Object.values(record.sources).find((s) => s.kind === 'file' && s.fileName === name);
-    id = same?.id ?? freshId(record, title);
-    const base = same ?? {
-      ...snapshotSource(id),
-      kind: 'file' as const,
-      url: null,
-      fileName: name,
-      addedAt: at,
-    };
-    if (preview) {
-      const diff = diffLists(base.list ?? { ...list, vendors: [] }, list);
-      record.sources[id] = {
-        ...base,
-        title: same ? base.title : title,
-        held: {
-          at,
-          reason: 'preview',
-          reader: decision.reader,
-          confidence: decision.confidence,
-          message,
-          before: base.list?.vendors.length ?? 0,
-          after: list.vendors.length,
-          removed: diff.removed.length,
-          summary: summarizeDiff(diff, title),
-          list,
-          etag: null,
-          lastModified: null,
-        },
-        lastAttempt: { at, outcome: 'held', message },
-      };
-      return record;
-    }
-    const diff = same?.list ? diffLists(same.list, list) : null;
-    const entry = diff ? historyEntry(diff, { at, sourceId: id, listTitle: title, confirmed: true }) : null;
-    const { damage: _replaced, ...rest } = base;
-    record.sources[id] = {
-      ...rest,
-      title,
-      list,
-      held: null,
-      lastAttempt: { at, outcome: same ? 'updated' : 'first', message },
-      history: entry ? addToHistory(base.history, entry) : base.history,
-    };
-    return record;
-  });
+  let same: StoredSource | undefined;
+  const refused = await refusing(() =>
+    writeSource(
+      null,
+      (record) => {
+        same = Object.values(record.sources).find((s) => s.kind === 'file' && s.fileName === name);
+        id = same?.id ?? freshId(record, title);
+        return same ?? { ...snapshotSource(id), kind: 'file', url: null, fileName: name, addedAt: at };
+      },
+      (base) => {
+        if (preview) {
+          const diff = diffLists(base.list ?? { ...list, vendors: [] }, list);
+          return {
+            ...base,
+            title: same ? base.title : title,
+            held: {
+              at,
+              reason: 'preview',
+              reader: decision.reader,
+              confidence: decision.confidence,
+              message,
+              before: base.list?.vendors.length ?? 0,
+              after: list.vendors.length,
+              removed: diff.removed.length,
+              summary: summarizeDiff(diff, title),
+              list,
+              etag: null,
+              lastModified: null,
+            },
+            lastAttempt: { at, outcome: 'held', message },
+          };
+        }
+        const diff = same?.list ? diffLists(same.list, list) : null;
+        const { next } = applyList({ ...base, title }, list, { at, diff, confirmed: true });
+        return { ...next, lastAttempt: { at, outcome: same ? 'updated' : 'first', message } };
+      },
+    ),
+  );
   return refused ?? ok(message, id);
 }
 

@@ -1,56 +1,74 @@
-// What a badge decision needs: the vendor a host matches, and the settings. A navigation reads the
-// views' head, the shard its host belongs to and the chunk of the vendor it matches
-// (platform/store/lookup-read.ts): a few KB, no merge, no validation, no full-register read, so a worker
-// woken by the navigation answers as fast with 10,000 vendors as with 7. They are cached for the
-// life of one worker (MV3 stops idle workers; a fresh one reads storage again) and forgotten when
-// the views change. Without usable views (not built yet, damaged, written by another version, or a
-// record written from outside the store code) the register is read the full way, and the views are
-// rebuilt once.
-import { buildMatchIndex, type MatchIndex, type MatchResult, match } from '../core/match';
-import { chunkOf, matchInShard, type ShardIndex, shardOf } from '../core/site-shards';
+// What the worker remembers between events, for the life of one worker (MV3 stops idle workers; a
+// fresh one reads storage again): the lookup parts it read (platform/store/lookup-cache.ts), the
+// register's match index when the tables cannot answer, the settings, and the tables' rebuild.
+// A navigation reads through the one lookup reader (platform/store/lookup-read.ts readSiteLookup):
+// the head, one shard and one chunk, a few KB, so a woken worker answers as fast with 10,000 vendors
+// as with 7.
+//
+// The tables are written with the record by the store code (store/record-io.ts). A record written
+// without them (tests, the bench and devtools write storage directly; an older version) leaves them
+// describing an older record: `distrustViews` then makes the worker read the record the full way
+// until a rebuild made from the latest such write lands. Unusable tables (none yet, damaged, another
+// build or version) are read around the same way and rebuilt once per cause; tables left out on
+// purpose (they did not fit) are read around without a rebuild.
+import { buildMatchIndex, type MatchResult, match } from '../core/match';
 import {
-  type HeadRead,
+  cachedLookupParts,
   loadList,
   loadSettings,
   markLookupStale,
-  readLookupHead,
-  readSiteShard,
-  readVendorChunk,
+  readSiteLookup,
   rebuildLookup,
-  resultOf,
   type Settings,
-  type VendorChunk,
 } from '../platform/store';
 
-// A worker that visits many sites keeps at most this many shards and chunks of each (a register of
-// 10,000 vendors has 256 shards and 157 chunks).
+// A worker that visits many sites keeps at most this many shards and chunks of each.
 const PARTS_KEPT = 32;
 
-let head: Promise<HeadRead> | null = null;
-let shards = new Map<number, Promise<ShardIndex | null>>();
-let chunks = new Map<number, Promise<VendorChunk | null>>();
-let fullIndex: Promise<MatchIndex> | null = null;
-/** The record changed without its views: they describe an older one until rebuilt. */
+const lookup = cachedLookupParts(PARTS_KEPT);
+
+/** A promise kept until forgotten; one that fails is forgotten, so the next call tries again. */
+function remembered<T>(load: () => Promise<T>) {
+  let value: Promise<T> | null = null;
+  return {
+    get(): Promise<T> {
+      if (!value) {
+        const loading = load();
+        value = loading;
+        loading.catch(() => {
+          if (value === loading) value = null;
+        });
+      }
+      return value;
+    },
+    set(next: T): void {
+      value = Promise.resolve(next);
+    },
+    forget(): void {
+      value = null;
+    },
+  };
+}
+
+const fullIndex = remembered(() => loadList().then((loaded) => buildMatchIndex(loaded.list)));
+const settings = remembered(loadSettings);
+
+/** The record changed without its tables: they describe an older one until rebuilt. */
 let viewsStale = false;
-let rebuilding: Promise<void> | null = null;
-let rebuildAgain = false;
-/** Records written from outside the store code so far (see distrustViews). */
+/** Records written without their tables so far: a rebuild trusts the tables again only when none
+ * came after it started. */
 let recordWrites = 0;
 /** What the last rebuild was asked for (a build's stamp, or why there was none): once each. */
 let rebuildAskedFor: string | null = null;
-let settings: Promise<Settings> | null = null;
-
-function retryOnFailure<T>(promise: Promise<T>, forget: () => void): Promise<T> {
-  promise.catch(forget);
-  return promise;
-}
+let rebuilding: Promise<void> | null = null;
+let rebuildAgain = false;
 
 function report(error: unknown): void {
   console.error('Subprocessor Lens:', error);
 }
 
 /**
- * Rebuilds the views, one rebuild at a time; the write's change event then resets what is cached
+ * Rebuilds the tables, one rebuild at a time; the write's change event then resets what is cached
  * here. `again`: the record changed since a running rebuild read it, so run once more after it.
  */
 export function requestRebuild(again: boolean): void {
@@ -61,7 +79,7 @@ export function requestRebuild(again: boolean): void {
   const seen = recordWrites;
   rebuilding = rebuildLookup()
     .then(() => {
-      // Views made from the latest record written from outside: they can be trusted again.
+      // Tables made from the latest record written from outside: they can be trusted again.
       if (seen === recordWrites) viewsStale = false;
       forgetViews();
     })
@@ -75,95 +93,45 @@ export function requestRebuild(again: boolean): void {
     });
 }
 
-function currentHead(): Promise<HeadRead> {
-  head ??= readLookupHead();
-  return head;
-}
-
-function cached<T>(parts: Map<number, Promise<T>>, key: number, load: () => Promise<T>): Promise<T> {
-  let part = parts.get(key);
-  if (!part) {
-    part = load();
-    if (parts.size >= PARTS_KEPT) parts.delete(parts.keys().next().value as number);
-    parts.set(key, part);
-  }
-  return part;
-}
-
-/** What the views say a host matches; null when they cannot say (a damaged part, another build). */
-async function fromViews(read: HeadRead & { kind: 'ready' }, host: string): Promise<MatchResult | null> {
-  const { head: h } = read;
-  const shard = await cached(shards, shardOf(host, h.shards), () => readSiteShard(h, host));
-  if (!shard) return null;
-  const found = matchInShard(shard, host);
-  if (found.at === null) return resultOf(found, null, h.chunkSize);
-  const number = chunkOf(found.at, h.chunkSize);
-  return resultOf(found, await cached(chunks, number, () => readVendorChunk(h, number)), h.chunkSize);
-}
-
-function currentFullIndex(): Promise<MatchIndex> {
-  fullIndex ??= retryOnFailure(
-    loadList().then((loaded) => buildMatchIndex(loaded.list)),
-    () => {
-      fullIndex = null;
-    },
-  );
-  return fullIndex;
-}
-
 /** The vendor a host matches in the current register. */
 export async function siteOf(host: string): Promise<MatchResult> {
-  // Stale views (the record changed without them) are being rebuilt: read the record meanwhile.
-  if (viewsStale) return match(await currentFullIndex(), host);
-  let read = await currentHead();
-  for (let attempt = 0; read.kind === 'ready' && attempt < 2; attempt++) {
-    const found = await fromViews(read, host);
-    if (found) return found;
-    // A part of another build: the views changed after the head was read. Read the head again.
-    if (attempt === 0) {
-      forgetParts();
-      read = await currentHead();
+  // Stale tables (the record changed without them) are being rebuilt: read the record meanwhile.
+  if (viewsStale) return match(await fullIndex.get(), host);
+  const read = await readSiteLookup(host, undefined, lookup);
+  if ('found' in read) return read.found;
+  // No usable tables: the full read, and one rebuild per cause (none when left out on purpose).
+  if (read.unusable) {
+    const last = await lookup.head(); // the head the reader gave up on
+    const cause = last.kind === 'ready' ? last.head.stamp : last.kind;
+    if (cause !== rebuildAskedFor) {
+      rebuildAskedFor = cause;
+      requestRebuild(false);
     }
   }
-  // No usable views: the full read, and one rebuild per cause (none when left out on purpose).
-  const cause = read.kind === 'ready' ? read.head.stamp : read.kind;
-  if (cause !== 'withheld' && cause !== rebuildAskedFor) {
-    rebuildAskedFor = cause;
-    requestRebuild(false);
-  }
-  return match(await currentFullIndex(), host);
+  return match(await fullIndex.get(), host);
 }
 
 export function currentSettings(): Promise<Settings> {
-  settings ??= retryOnFailure(loadSettings(), () => {
-    settings = null;
-  });
-  return settings;
+  return settings.get();
 }
 
-/** The views changed: read them afresh from now on. `written`: by the store code, with the record,
+export function useSettings(next: Settings): void {
+  settings.set(next);
+}
+
+/** The tables changed: read them afresh from now on. `written`: by the store code, with the record,
  * so they agree with it whatever was written before. */
 export function forgetViews(written = false): void {
-  forgetParts();
-  fullIndex = null;
+  lookup.forget();
+  fullIndex.forget();
   if (written) viewsStale = false;
 }
 
-function forgetParts(): void {
-  head = null;
-  shards = new Map();
-  chunks = new Map();
-}
-
-/** The record changed without its views: read it the full way until they are rebuilt, and mark
+/** The record changed without its tables: read it the full way until they are rebuilt, and mark
  * them stale in storage too, so that a worker stopped before the rebuild does not trust them. */
 export function distrustViews(): void {
   forgetViews();
   recordWrites++;
   viewsStale = true;
   markLookupStale().catch(report);
-}
-
-export function useSettings(next: Settings): void {
-  settings = Promise.resolve(next);
 }

@@ -6,19 +6,20 @@
 import { isolate } from '../core/isolate';
 import type { SubprocessorList } from '../core/list';
 import { parse } from '../core/parse/index';
+import { applyList } from '../core/refresh/apply-list';
 import { judgeRefresh } from '../core/refresh/decision';
 import { afterFailure, afterSuccess, type RetryState } from '../core/refresh/retry-policy';
 import { diffLists, sameJson } from '../core/register/diff';
 import { summarizeDiff } from '../core/register/diff-summary';
-import { addToHistory, historyEntry } from '../core/register/history';
 import { type FetchListResult, fetchList } from '../platform/fetch-list';
 import { t } from '../platform/i18n';
 import { notifySource } from '../platform/notifications';
 import { hasOrigin } from '../platform/permissions';
 import type { SourceReport } from '../platform/source-types';
-import type { StoredSource, StoreRecord } from '../platform/store';
-import { allSources, listOf, loadSettings, readStore, updateStore } from '../platform/store';
+import type { StoredSource } from '../platform/store';
+import { loadSettings, readStore } from '../platform/store';
 import { type Attempt, decisionText, fetchFailure, summaryText } from './refresh-text';
+import { sourceIn, writeSource } from './source-write';
 
 /** Who asked: the user (the answer is shown, no notification), the schedule or its retry, or a
  * visit of a followed page (in the background, or the popup opened on it). */
@@ -38,11 +39,6 @@ export interface RunOptions {
 
 /** What the store write decided, for the notification that follows it. */
 type Notice = { kind: 'changed'; text: string } | { kind: 'held'; text: string } | null;
-
-/** The source as it stands in `record` (a bundled one may not be stored yet); null when removed. */
-function sourceIn(record: StoreRecord | null, id: string): StoredSource | null {
-  return allSources(record).find((s) => s.id === id) ?? null;
-}
 
 function failed(
   source: StoredSource,
@@ -140,21 +136,16 @@ function judged(
     (read.by === 'capture' && read.recordFirst
       ? diffLists({ ...decision.list, vendors: [] }, decision.list)
       : null);
-  const summary = diff ? summarizeDiff(diff, source.title) : null;
+  const { next, summary, entry } = applyList(source, decision.list, { at, diff });
   const attempt = decisionText(decision, source, decision.diff ? summary : null);
-  const entry = diff ? historyEntry(diff, { at, sourceId: source.id, listTitle: source.title }) : null;
-  const { damage: _replaced, ...rest } = source;
   return {
     next: {
-      ...rest,
+      ...next,
       ...captured,
-      list: decision.list,
       fetchedAt: at,
       ...validators,
       lastAttempt: { at, ...attempt },
       retry: afterSuccess(),
-      held: null, // a newer good list supersedes a held one
-      history: entry ? addToHistory(source.history, entry) : source.history,
     },
     attempt,
     notice: entry && summary && decision.diff ? { kind: 'changed', text: summaryText(summary) } : null,
@@ -267,16 +258,18 @@ async function storeOutcome(
   const settings = await loadSettings();
   const retries = settings.schedule !== 'off';
   let outcome: Outcome | null = null;
-  // The list to judge against, read again inside the write: another refresh may have stored one.
-  const snapshot = await listOf({ ...before, list: null });
-  await updateStore((record) => {
-    const source = sourceIn(record, id);
-    if (!source || source.url !== before.url) return null; // removed or changed meanwhile
-    outcome = decide(source, source.list ?? snapshot, retries);
-    if (!outcome) return null;
-    record.sources[id] = outcome.next;
-    return record;
-  });
+  // The list to judge against is the one stored at the write: another refresh may have stored one.
+  await writeSource(
+    before,
+    (record) => {
+      const source = sourceIn(record, id);
+      return source && source.url === before.url ? source : null; // removed or changed meanwhile
+    },
+    (source, stored) => {
+      outcome = decide(source, stored, retries);
+      return outcome?.next ?? null;
+    },
+  );
   if (!outcome) return null;
   const { attempt, notice } = outcome as Outcome;
   if (notice && settings.notifications && options.trigger !== 'user') {

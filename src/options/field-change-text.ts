@@ -1,7 +1,9 @@
 // One field's change in the history, in words: "San Francisco, United States → Dublin, Ireland",
-// "added SOC 2 Type 2; removed EU-US Privacy Shield". History is stored data, so every value is
-// checked before use: a damaged entry reads as "changed" rather than breaking the page.
-import type { FieldChange, VendorField } from '../core/register/diff';
+// "added SOC 2 Type 2; removed EU-US Privacy Shield". History is stored data: its schema
+// (core/register/history-schema.ts) reads a damaged value as empty, so it shows as "reworded" here.
+import type { Dpa, DpaStatus, VendorLocation } from '../core/list';
+import { fieldDelta, type VendorField } from '../core/register/diff';
+import type { HistoryFieldChange } from '../core/register/history';
 import { clip, displayHost, formatDay } from '../ui/format';
 import type { I18n } from '../ui/i18n';
 import { isolate } from '../ui/i18n';
@@ -18,7 +20,7 @@ export const FIELD_LABEL_KEY: Partial<Record<VendorField, string>> = {
   dpa: 'fieldDpa',
 };
 
-const DPA_KEY: Record<string, string> = {
+const DPA_KEY: Record<DpaStatus, string> = {
   signed: 'dpaSigned',
   incorporated: 'dpaIncorporated',
   'not-signed': 'dpaNotSigned',
@@ -26,79 +28,61 @@ const DPA_KEY: Record<string, string> = {
 };
 
 const MAX_TEXT = 300;
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
-const text = (x: unknown): string => (typeof x === 'string' ? x : '');
 
-function items(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value
-    .map((item) =>
-      typeof item === 'string' ? item : isRecord(item) ? text(item.label) || text(item.text) : '',
-    )
-    .filter((item) => item.trim() !== '');
-}
-
-const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-
-function delta(before: unknown, after: unknown): { added: string[]; removed: string[] } {
-  const had = items(before);
-  const has = items(after);
-  const hadKeys = new Set(had.map(fold));
-  const hasKeys = new Set(has.map(fold));
-  return {
-    added: [...new Set(has.filter((x) => !hadKeys.has(fold(x))))],
-    removed: [...new Set(had.filter((x) => !hasKeys.has(fold(x))))],
-  };
-}
-
-function locationText(value: unknown, i18n: I18n): string {
-  if (!isRecord(value)) return '';
-  const place = text(value.text).trim();
-  const country = text(value.country);
+function locationText(value: VendorLocation | null, i18n: I18n): string {
+  if (!value) return '';
+  const place = value.text.trim();
   if (place) return place;
-  return country ? regionName(country, i18n.locale) : '';
+  return value.country ? regionName(value.country, i18n.locale) : '';
 }
 
-function dpaText(value: unknown, i18n: I18n): string {
-  if (!isRecord(value)) return '';
-  const status = i18n.t(DPA_KEY[text(value.status)] ?? 'dpaUnknown');
-  const date = text(value.date);
-  return /^\d{4}-\d{2}-\d{2}$/.test(date)
-    ? i18n.t('dpaDated', [status, formatDay(date, i18n.locale)])
-    : status;
+function dpaText(value: Dpa | null, i18n: I18n): string {
+  if (!value) return '';
+  const status = i18n.t(DPA_KEY[value.status]);
+  return value.date ? i18n.t('dpaDated', [status, formatDay(value.date, i18n.locale)]) : status;
 }
 
-function single(field: VendorField, value: unknown, i18n: I18n): string {
-  switch (field) {
+/** The two sides of a change of a single-valued field, in words ('' when not stated). */
+function sides(
+  change: Extract<HistoryFieldChange, { field: 'name' | 'website' | 'location' | 'dpa' }>,
+  i18n: I18n,
+): [string, string] {
+  switch (change.field) {
     case 'name':
-      return text(value);
+      return [change.before, change.after];
     case 'website':
-      return text(value) ? displayHost(text(value)) : '';
+      return [change.before ? displayHost(change.before) : '', change.after ? displayHost(change.after) : ''];
     case 'location':
-      return locationText(value, i18n);
+      return [locationText(change.before, i18n), locationText(change.after, i18n)];
     case 'dpa':
-      return dpaText(value, i18n);
-    default:
-      return '';
+      return [dpaText(change.before, i18n), dpaText(change.after, i18n)];
   }
 }
 
 const quoted = (value: string, i18n: I18n) => (value ? isolate(clip(value, MAX_TEXT)) : i18n.t('notStated'));
 
+function itemsText(delta: { added: string[]; removed: string[] } | null, i18n: I18n): string {
+  const list = (xs: string[]) => xs.map((x) => isolate(clip(x, MAX_TEXT))).join(', ');
+  const parts = [
+    ...(delta?.added.length ? [i18n.t('changeAddedItems', list(delta.added))] : []),
+    ...(delta?.removed.length ? [i18n.t('changeRemovedItems', list(delta.removed))] : []),
+  ];
+  return parts.length ? parts.join('; ') : i18n.t('changeReworded');
+}
+
 /** The change as a phrase (without the field's label). */
-export function fieldChangeText(change: Pick<FieldChange, 'field' | 'before' | 'after'>, i18n: I18n): string {
-  const { field } = change;
-  if (field === 'domains' || field === 'certifications' || field === 'dataProcessed' || field === 'use') {
-    const { added, removed } = delta(change.before, change.after);
-    const list = (xs: string[]) => xs.map((x) => isolate(clip(x, MAX_TEXT))).join(', ');
-    const parts = [
-      ...(added.length ? [i18n.t('changeAddedItems', list(added))] : []),
-      ...(removed.length ? [i18n.t('changeRemovedItems', list(removed))] : []),
-    ];
-    return parts.length ? parts.join('; ') : i18n.t('changeReworded');
+export function fieldChangeText(change: HistoryFieldChange, i18n: I18n): string {
+  switch (change.field) {
+    case 'domains':
+    case 'certifications':
+    case 'dataProcessed':
+    case 'use':
+      // The items added and removed by the rule the history itself was made with (diff.ts).
+      return itemsText(fieldDelta(change), i18n);
+    default: {
+      const [before, after] = sides(change, i18n);
+      if (before === after) return i18n.t('changeReworded');
+      return i18n.t('changeFromTo', [quoted(before, i18n), quoted(after, i18n)]);
+    }
   }
-  const before = single(field, change.before, i18n);
-  const after = single(field, change.after, i18n);
-  if (before === after) return i18n.t('changeReworded');
-  return i18n.t('changeFromTo', [quoted(before, i18n), quoted(after, i18n)]);
 }

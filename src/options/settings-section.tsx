@@ -1,20 +1,16 @@
 // The settings: each change is saved at once and confirmed (or its failure shown) in a live region.
 // A setting the organisation's policy locks is shown as set by it, and cannot be changed.
 import { useEffect, useState } from 'preact/hooks';
+import type { Schedule, Settings } from '../platform/store/settings';
 import { useI18n } from '../ui/i18n';
 
-export const SCHEDULE_CHOICES = ['daily', 'weekly', 'off'] as const;
-export type ScheduleChoice = (typeof SCHEDULE_CHOICES)[number];
+/** The schedules in the order offered. */
+export const SCHEDULE_CHOICES = ['daily', 'weekly', 'off'] as const satisfies readonly Schedule[];
+export type ScheduleChoice = Schedule;
 
-export interface SettingsValue {
-  badge: boolean;
-  /** How often the sources are fetched in the background. */
-  schedule: ScheduleChoice;
-  /** A browser notification when a refresh changes the vendors. */
-  notifications: boolean;
-  /** Days to object per source id (objection-section.tsx); absent: the default for every source. */
-  objectionDays?: Readonly<Record<string, number>>;
-}
+/** The settings as the section shows them (platform/store/settings.ts declares them); the
+ * objection windows are the objection section's, and may be absent. */
+export type SettingsValue = Omit<Settings, 'objectionDays'> & Partial<Pick<Settings, 'objectionDays'>>;
 
 export type SettingName = keyof SettingsValue;
 

@@ -2,9 +2,8 @@
 // background and the pages (through messages.ts) share one definition.
 
 import type { ListLink } from '../core/page/list-links';
-import type { HoldReason } from '../core/refresh/decision';
-import type { DiffSummary } from '../core/register/diff-summary';
 import type { Confidence, Reader } from '../core/result';
+import type { HeldSummary, LastAttempt } from './store/source-parts';
 
 /** What a fetch attempt came to. The first four are successes; the rest keep the last good list. */
 export const ATTEMPT_OUTCOMES = [
@@ -39,35 +38,12 @@ export function attemptFailed(outcome: AttemptOutcome): boolean {
   return !SUCCESSES.has(outcome) && outcome !== 'held';
 }
 
-export interface LastAttempt {
-  /** ISO date-time. */
-  at: string;
-  outcome: AttemptOutcome;
-  /** A translated sentence for the user; for a failure it says that the last good list is kept and
-   * when it was fetched. */
-  message: string;
-}
+// Stored shapes, declared once by their schemas (store/source-parts.ts); types only here, so the
+// pages that read this file carry no schema code.
+export type { HeldSummary, LastAttempt } from './store/source-parts';
 
 /** Where the list in use for a source came from. 'none': added by URL, no good fetch yet. */
 export type SourceOrigin = 'bundled' | 'fetched' | 'imported' | 'none';
-
-export interface HeldSummary {
-  /** When it was fetched (ISO date-time). */
-  at: string;
-  /** lost-most-vendors, or preview: read with less than high confidence (core/refresh/decision.ts). */
-  reason: HoldReason;
-  /** How it was read; null for a result held before readers were named. */
-  reader: Reader | null;
-  confidence: Confidence | null;
-  /** A translated sentence: how many vendors it no longer lists, or how it was read. */
-  message: string;
-  /** Vendors in the stored list, in the held one, and how many of the stored ones it lacks. */
-  before: number;
-  after: number;
-  removed: number;
-  /** What applying it would change (counts and first names). */
-  summary: DiffSummary;
-}
 
 export interface SourceSummary {
   id: string;

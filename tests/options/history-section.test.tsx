@@ -2,9 +2,11 @@
 // field by field; an empty history; a long one shown a page at a time.
 import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from '../../src/core/parse';
 import type { HistoryEntry } from '../../src/core/register/history';
+import { HistoryEntrySchema } from '../../src/core/register/history-schema';
 import { HISTORY_PAGE, HISTORY_VENDORS, HistorySection } from '../../src/options/history-section';
 import { DOVETAIL_URL, entryFor, seedWith } from '../support/options';
 import { TODAY } from '../support/test-date';
@@ -121,10 +123,11 @@ describe('history', () => {
 
   it('reads a damaged stored entry without breaking', () => {
     const entry = entryFor(seedList(), refreshed(), '2026-11-27T14:02:00Z');
-    const damaged = {
+    // As the store reads it: through the entry's schema, which the page then trusts.
+    const damaged = v.parse(HistoryEntrySchema, {
       ...entry,
       changed: [{ name: 'Stripe', changes: [{ field: 'location', before: 42, after: null }] }],
-    } as unknown as HistoryEntry;
+    });
     renderWithI18n(<HistorySection history={[damaged]} />);
     expect(visible(document.querySelector('.change__fields li')?.textContent)).toBe('Location: reworded');
   });

@@ -1,5 +1,7 @@
 // When to try a source again after a failed refresh: soon at first, then less and less often, so a
 // broken or overloaded server is not hammered by every installed copy. A success resets it.
+import * as v from 'valibot';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
@@ -8,12 +10,13 @@ export const RETRY_DELAYS_MS = [5 * MINUTE, 30 * MINUTE, 2 * HOUR, 12 * HOUR] as
 /** A server's Retry-After is honoured up to a day; beyond that the normal schedule takes over. */
 export const MAX_RETRY_AFTER_MS = 24 * HOUR;
 
-export interface RetryState {
+export const RetrySchema = v.object({
   /** Consecutive failures since the last success. */
-  failures: number;
+  failures: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** When the next attempt may run (ms since the epoch); null: no retry pending. */
-  retryAt: number | null;
-}
+  retryAt: v.nullable(v.number()),
+});
+export type RetryState = v.InferOutput<typeof RetrySchema>;
 
 export const NO_RETRY: RetryState = { failures: 0, retryAt: null };
 

@@ -1,26 +1,9 @@
 // The news in a diff, for a notification or a history line: counts and names as data (the UI
 // translates them), plus an English default ("Dovetail added 1 subprocessor: Rev.ai").
 import { type ListDiff, notableChanges } from './diff';
+import type { DiffSummary, SummaryPart } from './history-schema';
 
-export interface SummaryPart {
-  count: number;
-  /** The first names, in list order. */
-  names: string[];
-  /** How many more are not named. */
-  more: number;
-}
-
-export interface DiffSummary {
-  listTitle: string;
-  added: SummaryPart;
-  removed: SummaryPart;
-  /** Only vendors with a notable change (see notableFields in diff.ts). */
-  changed: SummaryPart;
-  /** Whether there is anything to tell: false for a reordered or re-assessed but equal list. */
-  notable: boolean;
-  /** English default text. */
-  text: string;
-}
+export type { DiffSummary, SummaryPart } from './history-schema';
 
 function part(names: string[], maxNames: number): SummaryPart {
   return { count: names.length, names: names.slice(0, maxNames), more: Math.max(0, names.length - maxNames) };

@@ -3,43 +3,19 @@
 // (notableFields in diff.ts); the full lists are not, since the stored list is the latest anyway.
 
 import type { Vendor } from '../list';
-import { type FieldChange, type ListDiff, notableChanges, notableFields } from './diff';
-import { type DiffSummary, summarizeDiff } from './diff-summary';
+import { type FieldChange, type ListDiff, notableChanges, notableFields, type REPORTED_FIELDS } from './diff';
+import { summarizeDiff } from './diff-summary';
+import type { HistoryEntry, VendorBrief } from './history-schema';
+
+export type { HistoryChange, HistoryEntry, HistoryFieldChange, VendorBrief } from './history-schema';
 
 /** Entries kept per source, newest first. */
 export const MAX_HISTORY = 50;
 /** Vendors named per entry and kind; a change larger than this keeps its counts in `summary`. */
 export const MAX_HISTORY_VENDORS = 200;
 
-export interface VendorBrief {
-  name: string;
-  website: string | null;
-  /** The location as the list words it. */
-  location: string;
-}
-
-export interface HistoryChange {
-  name: string;
-  /** Only the fields that changed in substance, in VENDOR_FIELDS order; never empty. */
-  changes: FieldChange[];
-}
-
-export interface HistoryEntry {
-  /** When the change was applied (ISO date-time). */
-  at: string;
-  sourceId: string;
-  /** The source's title when the change was applied. */
-  listTitle: string;
-  /** Counts and first names, and an English sentence ("Dovetail added 1 subprocessor: Rev.ai"). */
-  summary: DiffSummary;
-  added: VendorBrief[];
-  removed: VendorBrief[];
-  changed: HistoryChange[];
-  /** The list's own "last updated" date before and after, when the publisher changed it. */
-  updated: { before: string | null; after: string | null } | null;
-  /** Applied by the user after it was held for confirmation (it lost most vendors). */
-  confirmed: boolean;
-}
+/** A change of a field a history keeps: every notable field is one (diff.ts notableFields). */
+type Reported = Extract<FieldChange, { field: (typeof REPORTED_FIELDS)[number] }>;
 
 function brief(vendor: Vendor): VendorBrief {
   return { name: vendor.name, website: vendor.website, location: vendor.location.text };
@@ -58,7 +34,7 @@ export function historyEntry(diff: ListDiff, context: EntryContext): HistoryEntr
   if (!summary.notable) return null;
   const changed = notableChanges(diff).map((change) => {
     const fields = new Set(notableFields(change));
-    return { name: change.name, changes: change.changes.filter((c) => fields.has(c.field)) };
+    return { name: change.name, changes: change.changes.filter((c): c is Reported => fields.has(c.field)) };
   });
   const before = diff.source?.before.updated ?? null;
   const after = diff.source?.after.updated ?? null;

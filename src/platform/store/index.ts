@@ -7,11 +7,13 @@
 //   register-read.ts     the register read the full way (the record), for the pages and the refresh
 //   lookup-write.ts      the lookup tables the badge and popup read, made when the record is written
 //   lookup-read.ts       reading the lookup tables: a host's vendor, or the whole register for search
+//   lookup-cache.ts      the worker's memory of the lookup parts it read
 //   packed-json.ts       how the lookup tables are packed (gzip JSON in base64)
 //   source-summaries.ts  what the pages show of each source, its history, the register as a file
 //   reviews.ts           the team's review of each vendor
 //   settings.ts          the user's settings (storage.sync)
 export * from './keys';
+export * from './lookup-cache';
 export * from './lookup-read';
 export * from './lookup-write';
 export * from './record';

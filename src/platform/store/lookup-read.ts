@@ -179,26 +179,50 @@ export interface SiteLookup {
   additions: Map<string, string>;
 }
 
+/** Where the one reader gets the head and the parts: storage each time (the popup), or the worker's
+ * memory of them (store/lookup-cache.ts). */
+export interface LookupParts {
+  head(): Promise<HeadRead>;
+  shard(head: LookupHead, host: string): Promise<ShardIndex | null>;
+  chunk(head: LookupHead, chunk: number): Promise<VendorChunk | null>;
+  /** A part was of another build than its head: what was read of the tables is out of date. */
+  forget(): void;
+}
+
+/** Every read from storage, nothing remembered. */
+export const storageParts: LookupParts = {
+  head: readLookupHead,
+  shard: readSiteShard,
+  chunk: readVendorChunk,
+  forget: () => undefined,
+};
+
 /** What the views say about a host (none: the tab shows no site): its vendor, if any, and the
- * register's head. When the views cannot say, `unusable` tells whether they want rebuilding. */
+ * register's head. When the views cannot say, `unusable` tells whether they want rebuilding
+ * (false: left out on purpose, store/record-io.ts writeWithViews). The popup and the worker's
+ * badge both read through here. */
 export async function readSiteLookup(
   host: string | null,
   /** The head, if its read was started already (the popup starts it with the tab's). */
-  firstHead: Promise<HeadRead> = readLookupHead(),
+  firstHead?: Promise<HeadRead>,
+  parts: LookupParts = storageParts,
 ): Promise<SiteLookup | { unusable: boolean }> {
   // Head, shard and chunk are separate reads; a write between them gives a part of another build,
   // so try once more from the head.
   for (let attempt = 0; attempt < 2; attempt++) {
-    const read = await (attempt === 0 ? firstHead : readLookupHead());
+    const read = await (attempt === 0 ? (firstHead ?? parts.head()) : parts.head());
     if (read.kind !== 'ready') return { unusable: read.kind === 'unusable' };
     const { head } = read;
     if (host === null) return { head, found: NO_MATCH, additions: new Map() };
-    const shard = await readSiteShard(head, host);
-    if (!shard) continue;
-    const found = matchInShard(shard, host);
-    const chunk = found.at === null ? null : await readVendorChunk(head, chunkOf(found.at, head.chunkSize));
-    const result = resultOf(found, chunk, head.chunkSize);
-    if (result) return { head, found: result, additions: chunk?.additions ?? new Map() };
+    const shard = await parts.shard(head, host);
+    if (shard) {
+      const found = matchInShard(shard, host);
+      const chunk = found.at === null ? null : await parts.chunk(head, chunkOf(found.at, head.chunkSize));
+      const result = resultOf(found, chunk, head.chunkSize);
+      if (result) return { head, found: result, additions: chunk?.additions ?? new Map() };
+    }
+    // Only between the attempts: after the last, the parts read tell why the tables failed.
+    if (attempt === 0) parts.forget();
   }
   return { unusable: true };
 }

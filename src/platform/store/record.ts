@@ -9,8 +9,17 @@ import { reassessVendor } from '../../core/assess';
 import { type SubprocessorList, validateList } from '../../core/list';
 import type { RetryState } from '../../core/refresh/retry-policy';
 import type { HistoryEntry } from '../../core/register/history';
-import type { HeldSummary, LastAttempt } from '../source-types';
-import { AttemptSchema, HeldSchema, HistoryEntrySchema, NullableString, RetrySchema } from './source-parts';
+import {
+  AttemptSchema,
+  type HeldResult,
+  HeldSchema,
+  HistoryEntrySchema,
+  type LastAttempt,
+  NullableString,
+  RetrySchema,
+} from './source-parts';
+
+export type { HeldResult } from './source-parts';
 
 export const STORE_SCHEMA_VERSION = 3;
 
@@ -60,12 +69,6 @@ const StoreRecordSchema = v.looseObject({
 
 type RawEntry = v.InferOutput<typeof SourceEntrySchema>;
 export type RawStoreRecord = v.InferOutput<typeof StoreRecordSchema>;
-
-export interface HeldResult extends HeldSummary {
-  list: SubprocessorList;
-  etag: string | null;
-  lastModified: string | null;
-}
 
 /** A source as the extension works with it: every field typed and checked. */
 export interface StoredSource {
@@ -198,7 +201,7 @@ function historyOf(raw: unknown[]): HistoryEntry[] {
   // Entries are checked one by one: a damaged one is left out, the others stay.
   return raw.flatMap((entry) => {
     const parsed = v.safeParse(HistoryEntrySchema, entry);
-    return parsed.success ? [parsed.output as HistoryEntry] : [];
+    return parsed.success ? [parsed.output] : [];
   });
 }
 

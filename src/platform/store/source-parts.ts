@@ -1,68 +1,56 @@
 // The schemas of a stored source's parts besides its list: last attempt, retry state, a held result
-// and history entries. Each is checked on its own (store/record.ts), so one damaged part reads as
-// its default instead of hiding the source.
+// and history entries; their types are inferred here and nowhere else declared. Each is checked on
+// its own (store/record.ts), so one damaged part reads as its default instead of hiding the source.
 import * as v from 'valibot';
+import type { SubprocessorList } from '../../core/list';
 import { HOLD_REASONS } from '../../core/refresh/decision';
-import { VENDOR_FIELDS } from '../../core/register/diff';
+import { DiffSummarySchema } from '../../core/register/history-schema';
 import { CONFIDENCES, READERS } from '../../core/result';
 import { ATTEMPT_OUTCOMES } from '../source-types';
+
+export { RetrySchema } from '../../core/refresh/retry-policy';
+export { HistoryEntrySchema } from '../../core/register/history-schema';
 
 export const NullableString = v.fallback(v.nullable(v.string()), null);
 
 export const AttemptSchema = v.object({
+  /** ISO date-time. */
   at: v.string(),
   outcome: v.picklist(ATTEMPT_OUTCOMES),
+  /** A translated sentence for the user; for a failure it says that the last good list is kept and
+   * when it was fetched. */
   message: v.string(),
 });
 
-export const RetrySchema = v.object({
-  failures: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  retryAt: v.nullable(v.number()),
-});
-
-const PartSchema = v.object({ count: v.number(), names: v.array(v.string()), more: v.number() });
-const SummarySchema = v.object({
-  listTitle: v.string(),
-  added: PartSchema,
-  removed: PartSchema,
-  changed: PartSchema,
-  notable: v.boolean(),
-  text: v.string(),
-});
-
-export const HeldSchema = v.object({
+/** What the pages are shown of a held result (store/source-summaries.ts): all of it but the list. */
+export const HeldSummarySchema = v.object({
+  /** When it was fetched (ISO date-time). */
   at: v.string(),
+  /** lost-most-vendors, or preview: read with less than high confidence (core/refresh/decision.ts). */
   reason: v.picklist(HOLD_REASONS),
-  /** How the held list was read; absent in results held before readers were named. */
+  /** How the held list was read; null for results held before readers were named. */
   reader: v.optional(v.fallback(v.nullable(v.picklist(READERS)), null), null),
   confidence: v.optional(v.fallback(v.nullable(v.picklist(CONFIDENCES)), null), null),
+  /** A translated sentence: how many vendors it no longer lists, or how it was read. */
   message: v.string(),
+  /** Vendors in the stored list, in the held one, and how many of the stored ones it lacks. */
   before: v.number(),
   after: v.number(),
   removed: v.number(),
-  summary: SummarySchema,
+  /** What applying it would change (counts and first names). */
+  summary: DiffSummarySchema,
+});
+
+export const HeldSchema = v.object({
+  ...HeldSummarySchema.entries,
+  /** Checked as a list on its own (store/record.ts): a held result with a damaged list is dropped. */
   list: v.unknown(),
   /** The held response's validators, stored with the list if the user applies it. */
   etag: v.optional(NullableString, null),
   lastModified: v.optional(NullableString, null),
 });
 
-const BriefSchema = v.object({ name: v.string(), website: v.nullable(v.string()), location: v.string() });
-export const HistoryEntrySchema = v.object({
-  at: v.string(),
-  sourceId: v.string(),
-  listTitle: v.string(),
-  summary: SummarySchema,
-  added: v.array(BriefSchema),
-  removed: v.array(BriefSchema),
-  changed: v.array(
-    v.object({
-      name: v.string(),
-      changes: v.array(
-        v.object({ field: v.picklist(VENDOR_FIELDS), before: v.unknown(), after: v.unknown() }),
-      ),
-    }),
-  ),
-  updated: v.nullable(v.object({ before: v.nullable(v.string()), after: v.nullable(v.string()) })),
-  confirmed: v.boolean(),
-});
+export type LastAttempt = v.InferOutput<typeof AttemptSchema>;
+export type HeldSummary = v.InferOutput<typeof HeldSummarySchema>;
+/** A held result as the extension works with it: its list checked. */
+export type HeldResult = Omit<v.InferOutput<typeof HeldSchema>, 'list'> & { list: SubprocessorList };

@@ -1,0 +1,184 @@
+// What the worker remembers: the lookup parts it read (read once, forgotten when the tables
+// change), the full read when the tables cannot answer (one rebuild per cause, none when they were
+// left out on purpose), a record written without its tables (distrusted until a rebuild made from
+// the latest such write), and the settings. Each test imports the module afresh, as a woken worker.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { LOOKUP_KEY, SETTINGS_KEY, STORE_KEY, siteShardKey } from '../../src/platform/store/keys';
+import type { LookupHead } from '../../src/platform/store/lookup-write';
+import { saveSource } from '../../src/platform/store/register-read';
+import { bundled } from '../support/bundled-list';
+import { fakeBrowser, settle } from '../support/fake-browser';
+
+vi.mock('webextension-polyfill', async () => ({
+  default: (await import('../support/fake-browser')).fakeBrowser,
+}));
+
+type State = typeof import('../../src/background/current-state');
+
+async function freshWorker(): Promise<State> {
+  vi.resetModules();
+  return import('../../src/background/current-state');
+}
+
+const local = fakeBrowser.storage.local;
+const head = () => local.peek(LOOKUP_KEY) as LookupHead | undefined;
+const withoutHeroku = () => ({ ...bundled, vendors: bundled.vendors.filter((v) => v.name !== 'Heroku') });
+const store = (list = bundled) =>
+  saveSource({ id: 'dovetail', title: 'D', url: null, fetchedAt: null, list });
+/** A record written without its tables, as a test, the bench or devtools would. */
+const writeFromOutside = (list = withoutHeroku(), revision = 7) =>
+  local.set({
+    [STORE_KEY]: {
+      schemaVersion: 2,
+      revision,
+      sources: { dovetail: { id: 'dovetail', title: 'D', url: null, fetchedAt: null, list } },
+    },
+  });
+const keysRead = (get: { mock: { calls: unknown[][] } }) =>
+  get.mock.calls.flatMap(([keys]) => (Array.isArray(keys) ? keys : [keys]));
+const vendorOf = async (state: State, host: string) => (await state.siteOf(host)).vendor?.name ?? null;
+
+async function idle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await settle();
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  fakeBrowser.files.set('data/dovetail.json', bundled);
+  vi.stubGlobal('fetch', fakeBrowser.fetch);
+  vi.restoreAllMocks();
+});
+
+describe('siteOf from the tables', () => {
+  it('reads the head, shard and chunk once, never the record', async () => {
+    await store();
+    const state = await freshWorker();
+    const get = vi.spyOn(local, 'get');
+    expect(await vendorOf(state, 'dashboard.stripe.com')).toBe('Stripe');
+    const reads = get.mock.calls.length;
+    expect(await vendorOf(state, 'stripe.com')).toBe('Stripe');
+    expect(await vendorOf(state, 'example.org')).toBeNull();
+    expect(get.mock.calls.length).toBe(reads); // one shard (a small register), one chunk: remembered
+    expect(keysRead(get)).not.toContain(STORE_KEY);
+    state.forgetViews();
+    expect(await vendorOf(state, 'stripe.com')).toBe('Stripe');
+    expect(get.mock.calls.length).toBeGreaterThan(reads);
+  });
+
+  it('tries once more from the head when a part is of another build than the head it read', async () => {
+    await store();
+    const old = head();
+    await store(withoutHeroku());
+    const state = await freshWorker();
+    // The head read just before the write above landed: its shard is of the newer build.
+    const get = vi.spyOn(local, 'get').mockResolvedValueOnce({ [LOOKUP_KEY]: old });
+    expect(await vendorOf(state, 'heroku.com')).toBeNull();
+    expect(keysRead(get).filter((key) => key === LOOKUP_KEY)).toHaveLength(2);
+    expect(keysRead(get)).not.toContain(STORE_KEY);
+  });
+});
+
+describe('siteOf without usable tables', () => {
+  it('reads the record and rebuilds the tables, which then answer', async () => {
+    await writeFromOutside(withoutHeroku(), 4);
+    const state = await freshWorker();
+    expect(await vendorOf(state, 'stripe.com')).toBe('Stripe');
+    expect(await vendorOf(state, 'heroku.com')).toBeNull();
+    await vi.waitFor(() =>
+      expect(head()).toMatchObject({ revision: 4, vendorCount: bundled.vendors.length - 1 }),
+    );
+    const get = vi.spyOn(local, 'get');
+    expect(await vendorOf(state, 'stripe.com')).toBe('Stripe');
+    expect(keysRead(get)).not.toContain(STORE_KEY);
+  });
+
+  it('asks for one rebuild per cause, not one per navigation', async () => {
+    await store();
+    await local.set({ [siteShardKey(0)]: 'damaged' });
+    const state = await freshWorker();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const set = vi.spyOn(local, 'set').mockRejectedValue(new Error('refused')); // no rebuild lands
+    const remove = vi.spyOn(local, 'remove').mockResolvedValue(undefined);
+    for (const host of ['heroku.com', 'stripe.com', 'heroku.com']) await state.siteOf(host);
+    await idle();
+    expect(await vendorOf(state, 'heroku.com')).toBe('Heroku');
+    expect(set).toHaveBeenCalledTimes(2); // one rebuild: its write, and its write without tables
+    expect(errors).toHaveBeenCalled();
+    remove.mockRestore();
+  });
+
+  it('reads the record without a rebuild when the tables were left out on purpose', async () => {
+    await store(withoutHeroku());
+    const withheld = { ...(head() as LookupHead), shards: 0 };
+    await local.set({ [LOOKUP_KEY]: withheld });
+    const state = await freshWorker();
+    const set = vi.spyOn(local, 'set');
+    expect(await vendorOf(state, 'stripe.com')).toBe('Stripe');
+    expect(await vendorOf(state, 'heroku.com')).toBeNull();
+    await idle();
+    expect(set).not.toHaveBeenCalled();
+    expect(head()).toEqual(withheld);
+  });
+});
+
+describe('a record written without its tables', () => {
+  it('is read the full way until a rebuild, and marks the stored tables stale for the next worker', async () => {
+    await store();
+    const state = await freshWorker();
+    expect(await vendorOf(state, 'heroku.com')).toBe('Heroku');
+    await writeFromOutside();
+    state.distrustViews();
+    expect(await vendorOf(state, 'heroku.com')).toBeNull(); // the record, not the old tables
+    await vi.waitFor(() => expect(head()?.stale).toBe(true));
+    state.requestRebuild(true);
+    await vi.waitFor(() => expect(head()).toMatchObject({ revision: 7 }));
+    expect(head()?.stale).toBeUndefined();
+    await idle();
+    const get = vi.spyOn(local, 'get');
+    expect(await vendorOf(state, 'heroku.com')).toBeNull();
+    expect(keysRead(get)).not.toContain(STORE_KEY);
+  });
+
+  it('stays distrusted when written again during the rebuild, until the rebuild after it', async () => {
+    await store();
+    const state = await freshWorker();
+    await writeFromOutside(withoutHeroku(), 7);
+    state.distrustViews();
+    state.requestRebuild(true);
+    await writeFromOutside(bundled, 8); // lands after the running rebuild read the record
+    state.distrustViews();
+    state.requestRebuild(true);
+    expect(await vendorOf(state, 'heroku.com')).toBe('Heroku');
+    await vi.waitFor(() => expect(head()).toMatchObject({ revision: 8 }));
+    await idle();
+    const get = vi.spyOn(local, 'get');
+    expect(await vendorOf(state, 'heroku.com')).toBe('Heroku');
+    expect(keysRead(get)).not.toContain(STORE_KEY);
+  });
+
+  it('is trusted again at once after a write by the store code', async () => {
+    await store();
+    const state = await freshWorker();
+    await writeFromOutside();
+    state.distrustViews();
+    await store(withoutHeroku());
+    state.forgetViews(true);
+    const get = vi.spyOn(local, 'get');
+    expect(await vendorOf(state, 'heroku.com')).toBeNull();
+    expect(keysRead(get)).not.toContain(STORE_KEY);
+  });
+});
+
+describe('currentSettings', () => {
+  it('reads the settings once, and then takes the ones it is given', async () => {
+    await fakeBrowser.storage.sync?.set({ [SETTINGS_KEY]: { badge: false } });
+    const state = await freshWorker();
+    const get = vi.spyOn(fakeBrowser.storage.sync as NonNullable<typeof fakeBrowser.storage.sync>, 'get');
+    expect((await state.currentSettings()).badge).toBe(false);
+    expect((await state.currentSettings()).badge).toBe(false);
+    expect(get).toHaveBeenCalledTimes(1);
+    state.useSettings({ ...(await state.currentSettings()), badge: true });
+    expect((await state.currentSettings()).badge).toBe(true);
+    expect(get).toHaveBeenCalledTimes(1);
+  });
+});
