@@ -11,9 +11,10 @@ import { summarizeDiff } from '../core/register/diff-summary';
 import { addToHistory, historyEntry } from '../core/register/history';
 import { t } from '../platform/i18n';
 import { followedByPolicy, loadAppliedPolicy } from '../platform/managed-policy';
-import { failure, type Handlers } from '../platform/messages';
+import { failure } from '../platform/messages';
 import { clearSourceNotification } from '../platform/notifications';
 import { originPattern, releaseOrigin } from '../platform/permissions';
+import type { Handlers } from '../platform/serve-requests';
 import { READER_KEYS, type Reply } from '../platform/source-types';
 import {
   allSources,

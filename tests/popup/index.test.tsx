@@ -17,8 +17,8 @@ const platform = vi.hoisted(() => ({
 }));
 
 // The pages reach storage through the store's index, which loads every store module.
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../support/fake-browser')).fakeBrowser,
+vi.mock('../../src/platform/browser', async () => ({
+  browser: (await import('../support/fake-browser')).fakeBrowser,
 }));
 vi.mock('../../src/platform/store/reviews', () => ({
   loadReviews: vi.fn(async () => ({ reviews: {}, problem: null })),
@@ -117,18 +117,25 @@ describe('popup entry', () => {
 
   it('reads the page after the card is on screen, and follows it with the origin asked in the click', async () => {
     let answer: (reply: Awaited<ReturnType<typeof messages.inspectPage>>) => void = () => {};
-    vi.mocked(messages.inspectPage).mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const read = new Promise<Awaited<ReturnType<typeof messages.inspectPage>>>(
+      (resolve) => (answer = resolve),
+    );
+    vi.mocked(messages.inspectPage).mockImplementation((tabId) =>
+      tabId === 43 ? read : new Promise(() => {}),
+    );
     vi.mocked(messages.followPage).mockResolvedValue({
       ok: true,
       message: 'Following “Stripe: Subprocessors”.',
       sourceId: 'stripe-com',
       reports: [],
     });
-    history.replaceState(null, '', '/popup.html?tabId=42');
+    // Tab 43 is this test's alone (popups of earlier tests may still be reading theirs).
+    vi.mocked(tabs.getTab).mockResolvedValue({ id: 43, url: 'https://stripe.com/' });
+    history.replaceState(null, '', '/popup.html?tabId=43');
     await start(root);
     // The card is there before the page has been read.
     expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy();
-    await waitFor(() => expect(messages.inspectPage).toHaveBeenCalledWith(42));
+    await waitFor(() => expect(messages.inspectPage).toHaveBeenCalledWith(43));
     const list = { count: 312, names: ['Acme Cloud'], reader: 'table' as const, confidence: 'high' as const };
     const page = { ...NO_LIST, state: 'list' as const, url: 'https://stripe.com/legal/subprocessors', list };
     answer({ ok: true, message: '', sourceId: null, reports: [], page });
@@ -137,7 +144,7 @@ describe('popup entry', () => {
     expect(performance.getEntriesByName(PAGE_OFFER_MARK)).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Follow this list' }));
     expect(permissions.requestOrigin).toHaveBeenCalledWith('https://stripe.com/legal/subprocessors');
-    expect(messages.followPage).toHaveBeenCalledWith(42);
+    expect(messages.followPage).toHaveBeenCalledWith(43);
     await screen.findByText('Following “Stripe: Subprocessors”.');
   });
 

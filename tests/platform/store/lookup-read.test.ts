@@ -20,8 +20,8 @@ import { generateVendors } from '../../fixtures/generate-vendors';
 import { bundled } from '../../support/bundled-list';
 import { fakeBrowser, settle } from '../../support/fake-browser';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../../support/fake-browser')).fakeBrowser,
+vi.mock('../../../src/platform/browser', async () => ({
+  browser: (await import('../../support/fake-browser')).fakeBrowser,
 }));
 
 const large: SubprocessorList = {

@@ -21,8 +21,8 @@ import { generateVendors } from '../../fixtures/generate-vendors';
 import { bundled } from '../../support/bundled-list';
 import { fakeBrowser } from '../../support/fake-browser';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../../support/fake-browser')).fakeBrowser,
+vi.mock('../../../src/platform/browser', async () => ({
+  browser: (await import('../../support/fake-browser')).fakeBrowser,
 }));
 
 const head = () => fakeBrowser.storage.local.peek(LOOKUP_KEY) as LookupHead;

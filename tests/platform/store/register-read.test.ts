@@ -6,8 +6,8 @@ import { loadList, saveSource } from '../../../src/platform/store/register-read'
 import { bundled } from '../../support/bundled-list';
 import { fakeBrowser } from '../../support/fake-browser';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../../support/fake-browser')).fakeBrowser,
+vi.mock('../../../src/platform/browser', async () => ({
+  browser: (await import('../../support/fake-browser')).fakeBrowser,
 }));
 
 /** A different, valid list: the bundled one with only Stripe left, as a refresh might store. */

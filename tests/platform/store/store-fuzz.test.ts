@@ -14,8 +14,8 @@ import { bundled } from '../../support/bundled-list';
 import { fakeBrowser } from '../../support/fake-browser';
 import { distinctListArb, FC_SEED } from '../../support/list-arbitraries';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../../support/fake-browser')).fakeBrowser,
+vi.mock('../../../src/platform/browser', async () => ({
+  browser: (await import('../../support/fake-browser')).fakeBrowser,
 }));
 
 const scale = Math.max(1, Number(process.env.FUZZ_SCALE ?? 1) || 1);
