@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMatchIndex, match } from '../../src/core/match';
 import type { HistoryEntry } from '../../src/core/register/history';
+import { reviewKeyOf } from '../../src/core/register/review-state';
 import type { PagePreview } from '../../src/platform/source-types';
 import type { StoreChange } from '../../src/platform/store/lookup-read';
 import type { LookupHead } from '../../src/platform/store/lookup-write';
@@ -53,6 +54,7 @@ const runtime = await import('../../src/platform/runtime');
 const messages = await import('../../src/platform/messages');
 const summaries = await import('../../src/platform/store/source-summaries');
 const permissions = await import('../../src/platform/permissions');
+const reviewsStore = await import('../../src/platform/store/reviews');
 const { FIRST_RESULT_MARK, PAGE_OFFER_MARK, start, tabIdParam } = await import('../../src/popup/index');
 
 const NO_LIST: PagePreview = {
@@ -146,6 +148,33 @@ describe('popup entry', () => {
     expect(permissions.requestOrigin).toHaveBeenCalledWith('https://stripe.com/legal/subprocessors');
     expect(messages.followPage).toHaveBeenCalledWith(43);
     await screen.findByText('Following “Stripe: Subprocessors”.');
+  });
+
+  it("paints the team's status on the card once the reviews are read, not waiting for them", async () => {
+    let give: (read: Awaited<ReturnType<typeof reviewsStore.loadReviews>>) => void = () => {};
+    vi.mocked(reviewsStore.loadReviews).mockReturnValueOnce(new Promise((resolve) => (give = resolve)));
+    history.replaceState(null, '', '/popup.html?tabId=42');
+    await start(root);
+    expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy();
+    expect(document.querySelector('.card__status')).toBeNull();
+    const stripe = seedList().vendors.find((vendor) => vendor.name === 'Stripe');
+    if (!stripe) throw new Error('no Stripe in the seed list');
+    const review = {
+      name: 'Stripe',
+      host: 'stripe.com',
+      status: 'approved' as const,
+      dpaSignedOn: null,
+      dpaLink: null,
+      owner: '',
+      nextReview: null,
+      notes: '',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    await waitFor(() => expect(reviewsStore.loadReviews).toHaveBeenCalled());
+    give({ reviews: { [reviewKeyOf(stripe)]: review }, problem: null });
+    await waitFor(() =>
+      expect(document.querySelector('.card__status')?.textContent).toBe('My status: Approved'),
+    );
   });
 
   it('reads a page with no list again: a trust-centre app may still be building it', async () => {
