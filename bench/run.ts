@@ -9,6 +9,7 @@ import { followFigures } from './follow-figures';
 import { loadWorkload } from './load-workload';
 import { matchFigures } from './match-figures';
 import { parseFigures } from './parse-figures';
+import { popupSizeFigures } from './popup-size';
 import { readerFigures } from './reader-figures';
 import { registerFigures } from './register-figures';
 import { searchFigures } from './search-figures';
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
   const follow = wanted('follow') ? await followFigures(log) : [];
   // The register page needs the same Chromium; without it (chromium.note says why) it is left out.
   const register = wanted('register') && !chromium.note ? await registerFigures(workload, log) : [];
+  const size = wanted('size') ? await popupSizeFigures(root, log) : [];
   const rows: Row[] = [
+    ...size,
     ...(wanted('search') ? searchFigures(workload, log) : []),
     ...(wanted('match') ? matchFigures(workload, log) : []),
     ...(wanted('data') ? dataFigures(workload, log) : []),

@@ -3,9 +3,9 @@
 // that wakes a stopped worker (a tab change, an alarm, a message from the options page) reaches it.
 import { onAlarm } from '../platform/alarms';
 import { onManagedPolicyChanged } from '../platform/managed-policy';
-import { serveRequests } from '../platform/messages';
 import { onSourceNotificationClicked } from '../platform/notifications';
 import { onExtensionStart, openOptionsPage } from '../platform/runtime';
+import { serveRequests } from '../platform/serve-requests';
 import { onSettingsChanged, onStoreChanged } from '../platform/store';
 import { onTabAddress, onTabLoaded } from '../platform/tabs';
 import { applyPolicy } from './apply-policy';

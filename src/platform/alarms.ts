@@ -1,7 +1,7 @@
 // Named alarms (chrome.alarms): they outlive the service worker, which the browser wakes to deliver
 // them, so a schedule works with every page closed. The browser may drop alarms on restart or update;
 // the background re-creates its own on install and startup.
-import browser from 'webextension-polyfill';
+import { browser } from './browser';
 
 export interface AlarmInfo {
   name: string;

@@ -1,5 +1,5 @@
 // A tab's badge (text and colours) and its toolbar button title; nothing else touches the action.
-import browser from 'webextension-polyfill';
+import { browser } from './browser';
 import { t } from './i18n';
 
 export interface BadgeLook {

@@ -2,7 +2,7 @@
 // user's browser built it (after its scripts, in the user's session). Possible only for a tab the
 // user opened the popup on (activeTab) or an origin the user granted; browser pages, the stores and
 // other protected pages refuse it. Nothing read here leaves the extension.
-import browser from 'webextension-polyfill';
+import { browser } from './browser';
 
 /** The parser's own limit (core/parse MAX_INPUT_CHARS): a larger page is not read at all. */
 export const MAX_CAPTURE_CHARS = 5_000_000;

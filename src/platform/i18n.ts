@@ -1,5 +1,5 @@
 // Every user-visible string goes through the browser's i18n (assets/_locales/<lang>/messages.json).
-import browser from 'webextension-polyfill';
+import { browser } from './browser';
 
 /** The message for `key` with $1..$9 substituted. A missing message returns the key itself, so a
  * forgotten string shows up on screen and in tests instead of as a silent blank. */

@@ -8,8 +8,9 @@
 // and writes what it applied under POLICY_KEY in storage.local; the pages, the badge and the
 // schedule read that copy, so none of them waits for the policy to load.
 import * as v from 'valibot';
-import browser, { type Storage } from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
 import { sourceUrl } from '../core/normalize/url';
+import { browser } from './browser';
 import { POLICY_KEY, parseLocks, type Settings } from './store';
 
 export interface PolicySource {

@@ -39,40 +39,15 @@
  *   the ones an organisation's policy locks (./managed-policy); long work in the worker and how far
  *   it is (refresh of all, import, a first load) in ./progress.
  *
- * Every request is validated on receipt (valibot); anything else is answered with ok: false.
+ * Every request is validated on receipt (./serve-requests, valibot); anything else is answered with
+ * ok: false. The sending side here stays free of the schema library: it is on the popup's path.
  */
-import * as v from 'valibot';
-import browser, { type Runtime } from 'webextension-polyfill';
+import { browser } from './browser';
+import type { Request } from './serve-requests';
 import type { Reply } from './source-types';
 
-// The wire format. `to` keeps our messages apart from any other the runtime may carry.
-const TO = 'lens-background';
-const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
-const RequestSchema = v.variant('type', [
-  v.object({ to: v.literal(TO), type: v.literal('refresh'), sourceId: Id }),
-  v.object({
-    to: v.literal(TO),
-    type: v.literal('addSource'),
-    url: v.pipe(v.string(), v.maxLength(2000)),
-    title: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  }),
-  v.object({ to: v.literal(TO), type: v.literal('removeSource'), id: Id }),
-  v.object({ to: v.literal(TO), type: v.literal('confirmHeld'), id: Id }),
-  v.object({ to: v.literal(TO), type: v.literal('discardHeld'), id: Id }),
-  v.object({
-    to: v.literal(TO),
-    type: v.literal('importList'),
-    // The parser's own limit is 5 M characters; a little more lets it give its own clear message.
-    text: v.pipe(v.string(), v.maxLength(6_000_000)),
-    fileName: v.pipe(v.string(), v.maxLength(300)),
-  }),
-  v.object({ to: v.literal(TO), type: v.literal('inspectPage'), tabId: TabId }),
-  v.object({ to: v.literal(TO), type: v.literal('followPage'), tabId: TabId }),
-]);
-
-export type Request = v.InferOutput<typeof RequestSchema>;
-type RequestOf<T extends Request['type']> = Omit<Extract<Request, { type: T }>, 'to' | 'type'>;
+/** `to` keeps our messages apart from any other the runtime may carry. */
+export const TO = 'lens-background';
 
 export function failure(message: string, sourceId: string | null = null): Reply {
   return { ok: false, message, sourceId, reports: [] };
@@ -117,41 +92,4 @@ export function inspectPage(tabId: number): Promise<Reply> {
 
 export function followPage(tabId: number): Promise<Reply> {
   return send('followPage', { tabId });
-}
-
-export type ParsedMessage =
-  | { kind: 'request'; request: Request }
-  | { kind: 'invalid'; reason: string }
-  | null;
-
-/** A received message: one of ours (validated), one of ours that is malformed, or null (not ours). */
-export function parseRequest(message: unknown): ParsedMessage {
-  if (typeof message !== 'object' || message === null || (message as { to?: unknown }).to !== TO) return null;
-  const parsed = v.safeParse(RequestSchema, message);
-  if (parsed.success) return { kind: 'request', request: parsed.output };
-  const issue = parsed.issues[0];
-  const path = issue ? v.getDotPath(issue) : null;
-  return { kind: 'invalid', reason: `${path ? `${path}: ` : ''}${issue?.message ?? 'invalid request'}` };
-}
-
-export type Handlers = { [T in Request['type']]: (request: RequestOf<T>) => Promise<Reply> };
-
-/**
- * The background's side: answers our requests from extension pages with `handlers`. A handler that
- * throws is answered with ok: false and its message, so a page never waits on a silent failure.
- */
-export function serveRequests(handlers: Handlers): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    const parsed = parseRequest(message);
-    if (parsed === null) return undefined; // not ours: let other listeners answer
-    // Only the extension's own pages may command it (no content scripts exist; web pages cannot reach
-    // onMessage, but a check costs nothing).
-    if (sender.id !== browser.runtime.id) return Promise.resolve(failure('Not allowed.'));
-    if (parsed.kind === 'invalid') return Promise.resolve(failure(`Bad request: ${parsed.reason}`));
-    const { request } = parsed;
-    const handler = handlers[request.type] as (r: Request) => Promise<Reply>;
-    return handler(request).catch((error: unknown) =>
-      failure(error instanceof Error ? error.message : String(error)),
-    );
-  });
 }

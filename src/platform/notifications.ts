@@ -1,6 +1,6 @@
 // Browser notifications about the lists ("Dovetail added 1 subprocessor: Rev.ai"). One notification
 // per source at a time: a newer one about the same source replaces the older.
-import browser from 'webextension-polyfill';
+import { browser } from './browser';
 
 const PREFIX = 'lens-source:';
 

@@ -2,7 +2,7 @@
 // origin; any other origin is an optional permission asked for when the user adds that source, and
 // given back when the last source on it is removed. A server that allows cross-origin reads (CORS)
 // needs none of this.
-import browser from 'webextension-polyfill';
+import { browser } from './browser';
 
 /** The match pattern for a URL's origin ("https://example.com/*"); null for a non-http(s) URL. */
 export function originPattern(url: string): string | null {

@@ -3,7 +3,8 @@
 // browser closes), so an options page opened at any moment, or again after it was left, shows what
 // is going on and how it ended, while the work itself goes on in the worker.
 import * as v from 'valibot';
-import browser, { type Storage } from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
+import { browser } from './browser';
 import { PROGRESS_KEY } from './store';
 
 export const TASKS = ['refresh-all', 'import', 'add'] as const;

@@ -1,5 +1,5 @@
 // The extension itself: its pages, its URLs and its lifecycle events.
-import browser from 'webextension-polyfill';
+import { browser } from './browser';
 
 export function openOptionsPage(): Promise<void> {
   return browser.runtime.openOptionsPage();

@@ -1,5 +1,6 @@
 // Tabs: which one is active, what a tab shows, and when its address changes.
-import browser, { type Tabs } from 'webextension-polyfill';
+import type { Tabs } from 'webextension-polyfill';
+import { browser } from './browser';
 
 export interface TabInfo {
   id: number;

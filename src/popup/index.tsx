@@ -5,10 +5,7 @@
 // Without usable views (none yet, damaged, or the record changed from outside) the register is read
 // the full way (loadList), as before the views existed.
 import { render } from 'preact';
-import type { ListSource, SubprocessorList, Vendor } from '../core/list';
 import { siteHostOf } from '../core/match';
-import type { HistoryEntry } from '../core/register/history';
-import { reviewLookup, statusOf } from '../core/register/review-state';
 import { t } from '../platform/i18n';
 import { followPage, inspectPage } from '../platform/messages';
 import { requestOrigin } from '../platform/permissions';
@@ -16,21 +13,19 @@ import { extensionUrl, openOptionsPage } from '../platform/runtime';
 import type { PagePreview } from '../platform/source-types';
 import {
   type HeadRead,
-  loadHistory,
-  loadList,
-  loadReviews,
   onStoreChanged,
   readLookupHead,
   readRegisterLookup,
   readSiteLookup,
-} from '../platform/store';
+} from '../platform/store/lookup-read';
 import { activeTab, getTab, type TabInfo } from '../platform/tabs';
 import { EmptyState } from '../ui/empty-state';
 import { I18nProvider, makeI18n } from '../ui/i18n';
 import { App } from './App';
-import { type AddedOn, addedOnFrom, recentlyAdded } from './new-vendors';
+import type { Shown } from './full-read';
+import type { MyStatus } from './my-status';
+import { addedOnFrom } from './new-vendors';
 import { PageOffer, type PageState } from './page-offer';
-import type { SiteMatch } from './site-view';
 
 /** The mark a benchmark reads: navigation start -> first card or result on screen. On the way,
  * 'popup:start' (script running) and 'popup:data' (the first data read) split the time; after it,
@@ -95,21 +90,11 @@ function afterPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-/** What the App is given; every field but the register may come before it. */
-interface Shown {
-  list: SubprocessorList | null;
-  site?: SiteMatch;
-  source?: ListSource;
-  severalLists?: boolean;
-  addedOn: AddedOn;
-}
-
-/** The full read: the stored record merged and validated, and the history for "new". */
+/** The full read, loaded only when the lookup tables cannot answer: it validates the whole record,
+ * and that code (the list's schema, the merge) stays off the path of every other open. */
 async function loadFull(now: Date): Promise<Shown> {
-  // The history only marks vendors "new": a popup that cannot read it still works.
-  const history = loadHistory().catch((): HistoryEntry[] => []);
-  const [loaded, entries] = await Promise.all([loadList(), history]);
-  return { list: loaded.list, addedOn: recentlyAdded(entries, now) };
+  const { loadFull } = await import('./full-read');
+  return loadFull(now);
 }
 
 /**
@@ -150,12 +135,9 @@ export async function start(root: HTMLElement): Promise<void> {
     void openOptionsPage().then(() => window.close());
   };
   let tabUrl: string | null = null;
-  // The team's reviews are small; read with the tab. A vendor nobody reviewed shows no status line.
-  let reviews = reviewLookup({});
-  const myStatus = (vendor: Vendor) => (reviews.find(vendor) ? statusOf(reviews, vendor) : null);
-  const reviewsRead = loadReviews().then((read) => {
-    reviews = reviewLookup(read.reviews);
-  });
+  // The team's reviews are small; read with the tab, but the first card does not wait for them (nor
+  // for their schema's code): their status line is painted when they arrive.
+  let myStatus: MyStatus = () => null;
   let tabId: number | null = null;
   let page: PageState = { status: 'reading' };
   let latest: Shown | null = null;
@@ -210,10 +192,16 @@ export async function start(root: HTMLElement): Promise<void> {
   try {
     performance.mark('popup:start');
     const head = readLookupHead(); // read with the tab, not after it
+    void import('./my-status')
+      .then(({ readMyStatus }) => readMyStatus())
+      .then((status) => {
+        myStatus = status;
+        paint();
+      })
+      .catch(() => undefined); // no reviews to show: the cards work without their status line
     const tab = await describedTab();
     tabUrl = tab?.url ?? null;
     tabId = tab && tabUrl && /^https?:/i.test(tabUrl) ? tab.id : null;
-    await reviewsRead;
     await load(tabUrl, true, showFor(++loads), head);
     // A refresh while the popup is open shows the new data at once.
     onStoreChanged((change) => {

@@ -6,7 +6,8 @@ import { applyPolicy } from '../../src/background/apply-policy';
 import { handlers } from '../../src/background/commands';
 import { SCHEDULE_ALARM } from '../../src/background/schedule';
 import { LIST_FORMAT, type SubprocessorList } from '../../src/core/list';
-import { removeSource, serveRequests } from '../../src/platform/messages';
+import { removeSource } from '../../src/platform/messages';
+import { serveRequests } from '../../src/platform/serve-requests';
 import { POLICY_KEY } from '../../src/platform/store/keys';
 import { loadList } from '../../src/platform/store/register-read';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../src/platform/store/settings';
@@ -15,8 +16,8 @@ import { bundled } from '../support/bundled-list';
 import { fakeBrowser, settle } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../support/fake-browser')).fakeBrowser,
+vi.mock('../../src/platform/browser', async () => ({
+  browser: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
 /** A team's own register as it publishes it: a subprocessor-list/v1 document at an address. */

@@ -6,8 +6,8 @@ import type { Vendor } from '../../src/core/list';
 import { buildMatchIndex, match } from '../../src/core/match';
 import { withoutIsolates } from '../support/visible';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../support/fake-browser')).fakeBrowser,
+vi.mock('../../src/platform/browser', async () => ({
+  browser: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
 const [dovetail] = buildBundledLists(process.cwd(), '2026-11-27');

@@ -11,8 +11,8 @@ import {
   importList,
   refreshSource,
   removeSource,
-  serveRequests,
 } from '../../src/platform/messages';
+import { serveRequests } from '../../src/platform/serve-requests';
 import { STORE_KEY } from '../../src/platform/store/keys';
 import { loadList } from '../../src/platform/store/register-read';
 import { loadReviews, saveReview } from '../../src/platform/store/reviews';
@@ -22,8 +22,8 @@ import { fakeBrowser } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';
 import { visible } from '../support/visible';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../support/fake-browser')).fakeBrowser,
+vi.mock('../../src/platform/browser', async () => ({
+  browser: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
 // The prose and link readers answer "medium" or "low"; here the real parse of a sections list is

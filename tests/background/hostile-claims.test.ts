@@ -7,7 +7,8 @@ import { handlers } from '../../src/background/commands';
 import { LIST_FORMAT, type Vendor } from '../../src/core/list';
 import { buildMatchIndex, match } from '../../src/core/match';
 import { MAX_DOMAINS } from '../../src/core/normalize/domains';
-import { importList, serveRequests } from '../../src/platform/messages';
+import { importList } from '../../src/platform/messages';
+import { serveRequests } from '../../src/platform/serve-requests';
 import { STORE_KEY } from '../../src/platform/store/keys';
 import { readStoreRecord } from '../../src/platform/store/record';
 import { loadList } from '../../src/platform/store/register-read';
@@ -15,8 +16,8 @@ import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 import { localFetch } from '../support/list-server';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../support/fake-browser')).fakeBrowser,
+vi.mock('../../src/platform/browser', async () => ({
+  browser: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
 beforeEach(() => {

@@ -4,15 +4,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handlers } from '../../src/background/commands';
 import { LIST_FORMAT } from '../../src/core/list';
-import { addSource, importList, refreshSource, serveRequests } from '../../src/platform/messages';
+import { addSource, importList, refreshSource } from '../../src/platform/messages';
 import { loadProgress, type Progress, STALE_AFTER_MS, saveProgress } from '../../src/platform/progress';
+import { serveRequests } from '../../src/platform/serve-requests';
 import { PROGRESS_KEY, STORE_KEY } from '../../src/platform/store/keys';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../support/fake-browser')).fakeBrowser,
+vi.mock('../../src/platform/browser', async () => ({
+  browser: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
 /** A v1 register of `count` vendors, as a team exports it. */

@@ -13,8 +13,8 @@ import { fakeBrowser } from '../support/fake-browser';
 import { redirectingFetch } from '../support/redirecting-fetch';
 import { visible } from '../support/visible';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../support/fake-browser')).fakeBrowser,
+vi.mock('../../src/platform/browser', async () => ({
+  browser: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
 const refreshed = readFileSync('tests/fixtures/refresh/dovetail-refreshed.md', 'utf8');

@@ -11,8 +11,8 @@ import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../support/fake-browser')).fakeBrowser,
+vi.mock('../../src/platform/browser', async () => ({
+  browser: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
 const bundledNames = bundled.vendors.map((v) => v.name);

@@ -9,8 +9,8 @@ import { loadList } from '../../src/platform/store/register-read';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../support/fake-browser')).fakeBrowser,
+vi.mock('../../src/platform/browser', async () => ({
+  browser: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
 const old = (name: string, website: string, domains: string[]) => ({

@@ -24,8 +24,8 @@ const store = vi.hoisted(() => ({
 }));
 
 // The pages reach storage through the store's index, which loads every store module.
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../support/fake-browser')).fakeBrowser,
+vi.mock('../../src/platform/browser', async () => ({
+  browser: (await import('../support/fake-browser')).fakeBrowser,
 }));
 vi.mock('../../src/platform/store/reviews', () => ({ importReviewsOfText: vi.fn(async () => 0) }));
 vi.mock('../../src/platform/i18n', () => ({ t: (key: string, subs?: string | string[]) => t(key, subs) }));

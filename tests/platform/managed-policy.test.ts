@@ -19,8 +19,8 @@ import {
 } from '../../src/platform/store/settings';
 import { fakeBrowser, settle } from '../support/fake-browser';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../support/fake-browser')).fakeBrowser,
+vi.mock('../../src/platform/browser', async () => ({
+  browser: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
 const TEAM = 'https://privacy.northwind.example/register.json';

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseRequest, refreshSource, serveRequests } from '../../src/platform/messages';
+import { refreshSource } from '../../src/platform/messages';
+import { parseRequest, serveRequests } from '../../src/platform/serve-requests';
 import { attemptFailed } from '../../src/platform/source-types';
 import { fakeBrowser } from '../support/fake-browser';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../support/fake-browser')).fakeBrowser,
+vi.mock('../../src/platform/browser', async () => ({
+  browser: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
 beforeEach(() => fakeBrowser.reset());

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { hasOrigin, originPattern, releaseOrigin, requestOrigin } from '../../src/platform/permissions';
 import { fakeBrowser } from '../support/fake-browser';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../support/fake-browser')).fakeBrowser,
+vi.mock('../../src/platform/browser', async () => ({
+  browser: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
 beforeEach(() => fakeBrowser.reset());

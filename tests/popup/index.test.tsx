@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMatchIndex, match } from '../../src/core/match';
 import type { HistoryEntry } from '../../src/core/register/history';
+import { reviewKeyOf } from '../../src/core/register/review-state';
 import type { PagePreview } from '../../src/platform/source-types';
 import type { StoreChange } from '../../src/platform/store/lookup-read';
 import type { LookupHead } from '../../src/platform/store/lookup-write';
@@ -18,8 +19,8 @@ const platform = vi.hoisted(() => ({
 }));
 
 // The pages reach storage through the store's index, which loads every store module.
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../support/fake-browser')).fakeBrowser,
+vi.mock('../../src/platform/browser', async () => ({
+  browser: (await import('../support/fake-browser')).fakeBrowser,
 }));
 vi.mock('../../src/platform/store/reviews', () => ({
   loadReviews: vi.fn(async () => ({ reviews: {}, problem: null })),
@@ -54,6 +55,7 @@ const runtime = await import('../../src/platform/runtime');
 const messages = await import('../../src/platform/messages');
 const summaries = await import('../../src/platform/store/source-summaries');
 const permissions = await import('../../src/platform/permissions');
+const reviewsStore = await import('../../src/platform/store/reviews');
 const { FIRST_RESULT_MARK, PAGE_OFFER_MARK, start, tabIdParam } = await import('../../src/popup/index');
 
 const NO_LIST: PagePreview = {
@@ -118,18 +120,25 @@ describe('popup entry', () => {
 
   it('reads the page after the card is on screen, and follows it with the origin asked in the click', async () => {
     let answer: (reply: Awaited<ReturnType<typeof messages.inspectPage>>) => void = () => {};
-    vi.mocked(messages.inspectPage).mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const read = new Promise<Awaited<ReturnType<typeof messages.inspectPage>>>(
+      (resolve) => (answer = resolve),
+    );
+    vi.mocked(messages.inspectPage).mockImplementation((tabId) =>
+      tabId === 43 ? read : new Promise(() => {}),
+    );
     vi.mocked(messages.followPage).mockResolvedValue({
       ok: true,
       message: 'Following “Stripe: Subprocessors”.',
       sourceId: 'stripe-com',
       reports: [],
     });
-    history.replaceState(null, '', '/popup.html?tabId=42');
+    // Tab 43 is this test's alone (popups of earlier tests may still be reading theirs).
+    vi.mocked(tabs.getTab).mockResolvedValue({ id: 43, url: 'https://stripe.com/' });
+    history.replaceState(null, '', '/popup.html?tabId=43');
     await start(root);
     // The card is there before the page has been read.
     expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy();
-    await waitFor(() => expect(messages.inspectPage).toHaveBeenCalledWith(42));
+    await waitFor(() => expect(messages.inspectPage).toHaveBeenCalledWith(43));
     const list = { count: 312, names: ['Acme Cloud'], reader: 'table' as const, confidence: 'high' as const };
     const page = { ...NO_LIST, state: 'list' as const, url: 'https://stripe.com/legal/subprocessors', list };
     answer({ ok: true, message: '', sourceId: null, reports: [], page });
@@ -138,8 +147,35 @@ describe('popup entry', () => {
     expect(performance.getEntriesByName(PAGE_OFFER_MARK)).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Follow this list' }));
     expect(permissions.requestOrigin).toHaveBeenCalledWith('https://stripe.com/legal/subprocessors');
-    expect(messages.followPage).toHaveBeenCalledWith(42);
+    expect(messages.followPage).toHaveBeenCalledWith(43);
     await screen.findByText('Following “Stripe: Subprocessors”.');
+  });
+
+  it("paints the team's status on the card once the reviews are read, not waiting for them", async () => {
+    let give: (read: Awaited<ReturnType<typeof reviewsStore.loadReviews>>) => void = () => {};
+    vi.mocked(reviewsStore.loadReviews).mockReturnValueOnce(new Promise((resolve) => (give = resolve)));
+    history.replaceState(null, '', '/popup.html?tabId=42');
+    await start(root);
+    expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy();
+    expect(document.querySelector('.card__status')).toBeNull();
+    const stripe = seedList().vendors.find((vendor) => vendor.name === 'Stripe');
+    if (!stripe) throw new Error('no Stripe in the seed list');
+    const review = {
+      name: 'Stripe',
+      host: 'stripe.com',
+      status: 'approved' as const,
+      dpaSignedOn: null,
+      dpaLink: null,
+      owner: '',
+      nextReview: null,
+      notes: '',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    await waitFor(() => expect(reviewsStore.loadReviews).toHaveBeenCalled());
+    give({ reviews: { [reviewKeyOf(stripe)]: review }, problem: null });
+    await waitFor(() =>
+      expect(document.querySelector('.card__status')?.textContent).toBe('My status: Approved'),
+    );
   });
 
   it('reads a page with no list again: a trust-centre app may still be building it', async () => {

@@ -7,8 +7,8 @@ import { parsePolicy } from '../../src/platform/managed-policy';
 import { SCHEDULES } from '../../src/platform/store/settings';
 import { DIST_CHROME, DIST_FIREFOX, ensureBuilt } from '../browser/support/build';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../support/fake-browser')).fakeBrowser,
+vi.mock('../../src/platform/browser', async () => ({
+  browser: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
 interface Schema {

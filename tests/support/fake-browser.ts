@@ -1,5 +1,5 @@
 // An in-memory stand-in for the parts of the WebExtension API that src/platform uses, for unit tests
-// in Node (webextension-polyfill throws outside an extension). Storage behaves like the real one:
+// in Node (src/platform/browser.ts finds no extension API outside one). Storage behaves like the real one:
 // values are copied in and out as JSON, and onChanged fires after each write with old and new values.
 // i18n answers from the real assets/_locales/en/messages.json, placeholders and all.
 //
@@ -39,6 +39,12 @@ function copy<T>(value: T): T {
 function itemBytes(key: string, value: unknown): number {
   return Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(value) ?? '');
 }
+
+type MessageListener = (
+  message: unknown,
+  sender: { id: string },
+  sendResponse: (reply: unknown) => void,
+) => unknown;
 
 function createArea(name: string, listeners: Set<Listener>, defaultQuota = Number.POSITIVE_INFINITY) {
   let data = new Map<string, unknown>();
@@ -140,7 +146,7 @@ export function createFakeBrowser() {
   const alarms = new Map<string, FakeAlarm>();
   const notifications = new Map<string, { title: string; message: string; iconUrl?: string }>();
   const granted = new Set<string>(manifest.host_permissions ?? []);
-  const messageListeners = new Set<(message: unknown, sender: { id: string }) => unknown>();
+  const messageListeners = new Set<MessageListener>();
   const files = new Map<string, unknown>();
   let tabs: FakeTab[] = [];
   // Each tab's rendered page; a function is asked at every read (a page whose script changes it).
@@ -176,15 +182,20 @@ export function createFakeBrowser() {
         fake.optionsOpened++;
       },
       onMessage: {
-        addListener: (l: (message: unknown, sender: { id: string }) => unknown) => messageListeners.add(l),
-        removeListener: (l: (message: unknown, sender: { id: string }) => unknown) =>
-          messageListeners.delete(l),
+        addListener: (l: MessageListener) => messageListeners.add(l),
+        removeListener: (l: MessageListener) => messageListeners.delete(l),
       },
-      /** Like the browser: the first listener that answers (a promise) gives the reply, as JSON. */
+      /** Like the browser: the first listener that answers gives the reply, as JSON; it answers by
+       * returning a promise, or by returning true and calling sendResponse later. */
       async sendMessage(message: unknown): Promise<unknown> {
         for (const listener of messageListeners) {
-          const answer = listener(copy(message), { id: 'fake-extension-id' });
-          if (answer !== undefined) return copy(await answer);
+          let respond: (reply: unknown) => void = () => undefined;
+          const sent = new Promise((resolve) => {
+            respond = resolve;
+          });
+          const answer = listener(copy(message), { id: 'fake-extension-id' }, (reply) => respond(reply));
+          if (answer === true) return copy(await sent);
+          if (answer !== undefined && answer !== false) return copy(await answer);
         }
         throw new Error('Could not establish connection. Receiving end does not exist.');
       },
@@ -338,6 +349,6 @@ export type FakeBrowser = ReturnType<typeof createFakeBrowser>;
 /** Lets pending storage listeners and their promise chains run. */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** One shared fake per test file: vi.mock('webextension-polyfill', async () => ({ default:
+/** One shared fake per test file: vi.mock('<relative>/src/platform/browser', async () => ({ browser:
  * (await import('../support/fake-browser')).fakeBrowser })) and import the same object in the test. */
 export const fakeBrowser = createFakeBrowser();

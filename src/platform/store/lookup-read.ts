@@ -3,7 +3,7 @@
 // writes them, validated, so a read checks the shape, the stamp (every part must come from the
 // head's build) and the version; anything else (missing, damaged, another build, another version)
 // reads as unusable, and the caller reads the record the full way (store/register-read.ts).
-import browser, { type Storage } from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
 import { LIST_FORMAT, type SubprocessorList, type Vendor } from '../../core/list';
 import type { MatchResult } from '../../core/match';
 import {
@@ -16,6 +16,7 @@ import {
   shardIndexOf,
   shardOf,
 } from '../../core/site-shards';
+import { browser } from '../browser';
 import { LOOKUP_KEY, STORE_KEY, siteShardKey, vendorChunkKey } from './keys';
 import { chunkCount, extensionVersion, LOOKUP_FORMAT, type LookupHead } from './lookup-write';
 import { unpackJson } from './packed-json';

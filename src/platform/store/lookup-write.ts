@@ -10,11 +10,12 @@
 //   lens.view.vendors.K  chunk K, packed: the vendors at register indices K * chunkSize onwards, with
 //                        their latest additions (for "new")
 // The register is validated here, when written; readers check only the shape (store/lookup-read.ts).
-import browser from 'webextension-polyfill';
+
 import { type ListSource, type Vendor, validateList } from '../../core/list';
 import { mergesSeveralLists } from '../../core/register/merge';
 import { additionKeysOf, latestAdditions } from '../../core/register/recent-additions';
 import { CHUNK_SIZE, MAX_SHARDS, type ShardEntry, shardCountFor, shardEntries } from '../../core/site-shards';
+import { browser } from '../browser';
 import { LOOKUP_KEY, siteShardKey, vendorChunkKey } from './keys';
 import { packJson } from './packed-json';
 import type { StoreRecord } from './record';

@@ -2,8 +2,9 @@
 // and its read views (atomic: a crash leaves the old record and views or the new ones), and writes are
 // serialised, so two refreshes finishing together cannot lose each other's result. A newer record is
 // never overwritten; an unreadable one is copied to a backup key before it is replaced.
-import browser from 'webextension-polyfill';
+
 import { cleanText } from '../../core/normalize/text';
+import { browser } from '../browser';
 import { t } from '../i18n';
 import { FOLLOWED_KEY, LOOKUP_KEY, STORE_BACKUP_KEY, STORE_KEY } from './keys';
 import { buildLookup, leftoverKeys, withoutLookup } from './lookup-write';

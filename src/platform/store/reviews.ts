@@ -3,7 +3,7 @@
 // across the extension's pages) and read-modify-write. A record that is damaged or from a newer
 // version is read as far as it goes (core/review-state.ts) and copied to a backup key before the
 // first write replaces it, so nothing the user wrote is silently dropped.
-import browser, { type Storage } from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
 import type { Vendor } from '../../core/list';
 import {
   mergeReviews,
@@ -15,6 +15,7 @@ import {
   reviewsOfText,
   withReview,
 } from '../../core/register/review-state';
+import { browser } from '../browser';
 import { REVIEW_BACKUP_KEY, REVIEW_KEY } from './keys';
 
 export async function loadReviews(): Promise<ReviewRead> {

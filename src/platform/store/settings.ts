@@ -4,8 +4,9 @@
 // (managed-policy.ts) can lock any of them: what it sets is what every reader gets, and saving
 // leaves a locked field alone.
 import * as v from 'valibot';
-import browser, { type Storage } from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
 import { MAX_OBJECTION_DAYS } from '../../core/objection-window';
+import { browser } from '../browser';
 import { POLICY_KEY, SETTINGS_KEY } from './keys';
 
 export const SCHEDULES = ['off', 'daily', 'weekly'] as const;

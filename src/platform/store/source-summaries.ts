@@ -1,9 +1,10 @@
 // The read side of the refresh for the pages: what each source holds and how its last attempt went,
 // the history of applied changes, and the register as a file. Straight from storage, so the pages
 // need no running worker to show it.
-import browser, { type Storage } from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
 import { type HistoryEntry, mergeHistories } from '../../core/register/history';
 import { REVIEW_EXPORT_FIELD, reviewRecordOf } from '../../core/register/review-state';
+import { browser } from '../browser';
 import { t } from '../i18n';
 import { followedByPolicy, loadAppliedPolicy, type Policy } from '../managed-policy';
 import type { SourceOrigin, SourceSummary } from '../source-types';

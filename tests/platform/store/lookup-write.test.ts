@@ -22,8 +22,8 @@ import { fakeBrowser } from '../../support/fake-browser';
 import { generateVendors } from '../../support/generate-vendors';
 import { saveSource } from '../../support/save-source';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../../support/fake-browser')).fakeBrowser,
+vi.mock('../../../src/platform/browser', async () => ({
+  browser: (await import('../../support/fake-browser')).fakeBrowser,
 }));
 
 const head = () => fakeBrowser.storage.local.peek(LOOKUP_KEY) as LookupHead;

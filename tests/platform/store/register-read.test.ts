@@ -7,8 +7,8 @@ import { bundled } from '../../support/bundled-list';
 import { fakeBrowser } from '../../support/fake-browser';
 import { saveSource } from '../../support/save-source';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../../support/fake-browser')).fakeBrowser,
+vi.mock('../../../src/platform/browser', async () => ({
+  browser: (await import('../../support/fake-browser')).fakeBrowser,
 }));
 
 /** A different, valid list: the bundled one with only Stripe left, as a refresh might store. */

@@ -6,8 +6,8 @@ import { importReviewsOfText, loadReviews, saveReview } from '../../../src/platf
 import { fakeBrowser } from '../../support/fake-browser';
 import { seedVendor } from '../../support/ui';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../../support/fake-browser')).fakeBrowser,
+vi.mock('../../../src/platform/browser', async () => ({
+  browser: (await import('../../support/fake-browser')).fakeBrowser,
 }));
 
 const stored = async (key: string) => (await fakeBrowser.storage.local.get(key))[key];

@@ -15,8 +15,8 @@ import { fakeBrowser } from '../../support/fake-browser';
 import { distinctListArb, FC_SEED } from '../../support/list-arbitraries';
 import { saveSource } from '../../support/save-source';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../../support/fake-browser')).fakeBrowser,
+vi.mock('../../../src/platform/browser', async () => ({
+  browser: (await import('../../support/fake-browser')).fakeBrowser,
 }));
 
 const scale = Math.max(1, Number(process.env.FUZZ_SCALE ?? 1) || 1);

@@ -6,7 +6,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { handlers } from '../../../src/background/commands';
 import { LIST_FORMAT } from '../../../src/core/list';
 import { MAX_VENDORS } from '../../../src/core/parse/build-vendors';
-import { importList, serveRequests } from '../../../src/platform/messages';
+import { importList } from '../../../src/platform/messages';
+import { serveRequests } from '../../../src/platform/serve-requests';
 import { STORE_KEY } from '../../../src/platform/store/keys';
 import { StoreWriteError } from '../../../src/platform/store/record-io';
 import { loadList } from '../../../src/platform/store/register-read';
@@ -15,8 +16,8 @@ import { fakeBrowser } from '../../support/fake-browser';
 import { registerList } from '../../support/generate-vendors';
 import { saveSource } from '../../support/save-source';
 
-vi.mock('webextension-polyfill', async () => ({
-  default: (await import('../../support/fake-browser')).fakeBrowser,
+vi.mock('../../../src/platform/browser', async () => ({
+  browser: (await import('../../support/fake-browser')).fakeBrowser,
 }));
 
 beforeEach(() => {
