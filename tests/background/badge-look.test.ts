@@ -4,13 +4,14 @@ import { BADGE_COLORS } from '../../src/background/badge-colors';
 import { badgeLook } from '../../src/background/badge-look';
 import type { Vendor } from '../../src/core/list';
 import { buildMatchIndex, match } from '../../src/core/match';
+import { TODAY } from '../support/test-date';
 import { withoutIsolates } from '../support/visible';
 
 vi.mock('../../src/platform/browser', async () => ({
   browser: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
-const [dovetail] = buildBundledLists(process.cwd(), '2026-11-27');
+const [dovetail] = buildBundledLists(process.cwd(), TODAY);
 if (!dovetail) throw new Error('no bundled source');
 const index = buildMatchIndex(dovetail.list);
 

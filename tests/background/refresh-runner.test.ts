@@ -10,6 +10,7 @@ import { loadList } from '../../src/platform/store/register-read';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';
+import { onTestDay } from '../support/test-date';
 
 vi.mock('../../src/platform/browser', async () => ({
   browser: (await import('../support/fake-browser')).fakeBrowser,
@@ -256,13 +257,13 @@ describe('a failed refresh keeps every vendor and says why', () => {
   for (const c of cases) {
     it(`: ${c.name}`, async () => {
       server.answer('/dovetail', c.answer);
-      const now = Date.parse('2026-11-27T08:00:00.000Z');
+      const now = Date.parse(onTestDay('08:00'));
       const report = await refreshOne('dovetail', { trigger: 'user', now: () => now, timeoutMs: 300 });
       expect(report).toMatchObject({ outcome: c.outcome, message: c.message });
       const stored = await source();
       expect(stored.list).toBeNull();
       expect(stored.lastAttempt).toEqual({
-        at: '2026-11-27T08:00:00.000Z',
+        at: onTestDay('08:00'),
         outcome: c.outcome,
         message: c.message,
       });
@@ -275,7 +276,7 @@ describe('a failed refresh keeps every vendor and says why', () => {
 
   it('says when the kept list was fetched, and backs off further on each failure', async () => {
     server.answer('/dovetail', { kind: 'body', body: refreshed });
-    const first = Date.parse('2026-11-27T08:00:00.000Z');
+    const first = Date.parse(onTestDay('08:00'));
     await refreshOne('dovetail', { trigger: 'user', now: () => first });
     server.answer('/dovetail', { kind: 'body', body: 'Bad gateway', status: 502 });
     const delays: number[] = [];
@@ -292,7 +293,7 @@ describe('a failed refresh keeps every vendor and says why', () => {
     expect(stored.lastAttempt?.message).toMatch(
       /^The source answered with an error \(HTTP 502\)\. The list fetched on 27 Nov 2026, \d\d:00 stays in use\.$/,
     );
-    expect(stored.fetchedAt).toBe('2026-11-27T08:00:00.000Z');
+    expect(stored.fetchedAt).toBe(onTestDay('08:00'));
     expect(await registerNames()).toContain('Rev.ai');
     // A success resets the retry state.
     server.answer('/dovetail', { kind: 'body', body: refreshed });
@@ -307,7 +308,7 @@ describe('a failed refresh keeps every vendor and says why', () => {
       status: 503,
       headers: { 'retry-after': '7200' },
     });
-    const now = Date.parse('2026-11-27T08:00:00.000Z');
+    const now = Date.parse(onTestDay('08:00'));
     await refreshOne('dovetail', { trigger: 'user', now: () => now });
     expect((await source()).retry.retryAt).toBeGreaterThanOrEqual(now + 7_200_000);
   });

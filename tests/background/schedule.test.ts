@@ -20,6 +20,7 @@ import { loadList } from '../../src/platform/store/register-read';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser, settle } from '../support/fake-browser';
 import { type ListServer, localFetch, startListServer } from '../support/list-server';
+import { onTestDay } from '../support/test-date';
 import { visible } from '../support/visible';
 
 vi.mock('../../src/platform/browser', async () => ({
@@ -29,7 +30,7 @@ vi.mock('../../src/platform/browser', async () => ({
 const refreshed = readFileSync('tests/fixtures/refresh/dovetail-refreshed.md', 'utf8');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const NOW = Date.parse('2026-11-27T08:00:00.000Z');
+const NOW = Date.parse(onTestDay('08:00'));
 
 let server: ListServer;
 

@@ -41,13 +41,13 @@ describe('history', () => {
   });
 
   it('shows a refresh of Dovetail: the date, the counts, who came, who went and what changed', () => {
-    const entry = entryFor(seedList(), refreshed(), '2026-11-27T14:02:00Z');
+    const entry = entryFor(seedList(), refreshed(), `${TODAY}T14:02:00Z`);
     renderWithI18n(<HistorySection history={[entry]} />);
     const [el] = entries() as [HTMLElement];
     expect(visible(within(el).getByRole('heading', { level: 3 }).textContent)).toBe(
       '27 Nov 2026, 14:02 · , Dovetail',
     );
-    expect(el.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-27T14:02:00Z');
+    expect(el.querySelector('time')?.getAttribute('datetime')).toBe(`${TODAY}T14:02:00Z`);
     expect(el.querySelector('.change__summary')?.textContent).toBe(
       '1 vendor added, 1 vendor removed, 1 vendor changed',
     );
@@ -71,7 +71,7 @@ describe('history', () => {
       dataProcessed: [...v.dataProcessed, 'Email address'],
       use: v.use.slice(1),
     }));
-    renderWithI18n(<HistorySection history={[entryFor(seedList(), after, '2026-11-27T14:02:00Z')]} />);
+    renderWithI18n(<HistorySection history={[entryFor(seedList(), after, `${TODAY}T14:02:00Z`)]} />);
     const fields = [...document.querySelectorAll('.change__fields li')].map((li) => visible(li.textContent));
     expect(fields).toEqual([
       'Certifications: added SOC 2 Type 2; removed EU-US Privacy Shield',
@@ -82,7 +82,7 @@ describe('history', () => {
   });
 
   it('lists entries newest first as given, and marks one the user confirmed', () => {
-    const newer = { ...entryFor(seedList(), refreshed(), '2026-11-27T14:02:00Z'), confirmed: true };
+    const newer = { ...entryFor(seedList(), refreshed(), `${TODAY}T14:02:00Z`), confirmed: true };
     const older = { ...entryFor(seedList(), refreshed(), '2026-10-01T09:00:00Z'), listTitle: 'Acme Notes' };
     renderWithI18n(<HistorySection history={[newer, older]} />);
     expect(entries().map((el) => visible(el.querySelector('h3')?.textContent))).toEqual([
@@ -94,10 +94,10 @@ describe('history', () => {
   });
 
   it('shows a long history a page at a time, moving focus to the first entry revealed', () => {
-    const base = entryFor(seedList(), refreshed(), '2026-11-27T14:02:00Z');
+    const base = entryFor(seedList(), refreshed(), `${TODAY}T14:02:00Z`);
     const history: HistoryEntry[] = Array.from({ length: 23 }, (_, i) => ({
       ...base,
-      at: new Date(Date.UTC(2026, 10, 27) - i * 86_400_000).toISOString(),
+      at: new Date(Date.parse(TODAY) - i * 86_400_000).toISOString(),
     }));
     renderWithI18n(<HistorySection history={history} />);
     expect(entries()).toHaveLength(HISTORY_PAGE);
@@ -114,7 +114,7 @@ describe('history', () => {
     const list = seedList();
     const many = Array.from({ length: 60 }, (_, i) => ({ ...list.vendors[0], name: `Vendor ${i}` }));
     const after = { ...list, vendors: [...list.vendors, ...many] } as typeof list;
-    renderWithI18n(<HistorySection history={[entryFor(list, after, '2026-11-27T14:02:00Z')]} />);
+    renderWithI18n(<HistorySection history={[entryFor(list, after, `${TODAY}T14:02:00Z`)]} />);
     const added = items(group(entries()[0] as HTMLElement, 'Added'));
     expect(added).toHaveLength(HISTORY_VENDORS + 1);
     expect(added.at(-1)).toBe(`${60 - HISTORY_VENDORS} more`);
@@ -122,7 +122,7 @@ describe('history', () => {
   });
 
   it('reads a damaged stored entry without breaking', () => {
-    const entry = entryFor(seedList(), refreshed(), '2026-11-27T14:02:00Z');
+    const entry = entryFor(seedList(), refreshed(), `${TODAY}T14:02:00Z`);
     // As the store reads it: through the entry's schema, which the page then trusts.
     const damaged = v.parse(HistoryEntrySchema, {
       ...entry,

@@ -10,6 +10,7 @@ import type { SourceSummary } from '../../src/platform/source-types';
 import type { LoadedList } from '../../src/platform/store/register-read';
 import type { Settings } from '../../src/platform/store/settings';
 import { entryFor, reply, seedWith, sourceView } from '../support/options';
+import { TODAY } from '../support/test-date';
 import { seedList, t } from '../support/ui';
 
 const store = vi.hoisted(() => ({
@@ -182,8 +183,8 @@ describe('options entry', () => {
     await start(root);
     expect(screen.getByText(/No changes yet/)).toBeTruthy();
     const after = seedWith('Stripe', (v) => ({ ...v, location: { text: 'Dublin, Ireland', country: 'IE' } }));
-    store.history = [entryFor(seedList(), after, '2026-11-27T14:02:00Z')];
-    store.sources = [sourceView({ origin: 'fetched', fetchedAt: '2026-11-27T14:02:00Z' })];
+    store.history = [entryFor(seedList(), after, `${TODAY}T14:02:00Z`)];
+    store.sources = [sourceView({ origin: 'fetched', fetchedAt: `${TODAY}T14:02:00Z` })];
     for (const listener of store.sourceListeners) listener();
     await waitFor(() => expect(screen.queryByText(/No changes yet/)).toBeNull());
     expect(screen.getByText('1 vendor changed')).toBeTruthy();

@@ -7,6 +7,7 @@ import { SourcesSection } from '../../src/options/sources-section';
 import type { Reply, SourceSummary } from '../../src/platform/source-types';
 import { I18nProvider } from '../../src/ui/i18n';
 import { DOVETAIL_URL, deferred, fakeActions, reply, sourceView } from '../support/options';
+import { TODAY } from '../support/test-date';
 import { i18n, renderWithI18n, visible } from '../support/ui';
 
 afterEach(cleanup);
@@ -71,7 +72,7 @@ describe('a source at rest', () => {
     renderSources([
       acme({
         lastAttempt: {
-          at: '2026-11-27T14:02:00Z',
+          at: `${TODAY}T14:02:00Z`,
           outcome: 'unchanged',
           message: 'The list has not changed.',
         },
@@ -89,8 +90,8 @@ describe('a source at rest', () => {
     renderSources([
       acme({
         keptBy: 'visit',
-        capturedAt: '2026-11-27T09:30:00Z',
-        lastAttempt: { at: '2026-11-27T14:02:00Z', outcome: 'read-on-visit', message },
+        capturedAt: `${TODAY}T09:30:00Z`,
+        lastAttempt: { at: `${TODAY}T14:02:00Z`, outcome: 'read-on-visit', message },
       }),
     ]);
     const rows = facts(card('Acme Notes'));
@@ -138,12 +139,12 @@ describe('a failed refresh', () => {
     renderSources([
       acme({
         lastAttempt: {
-          at: '2026-11-27T14:02:00Z',
+          at: `${TODAY}T14:02:00Z`,
           outcome: 'http-error',
           message:
             'The source answered with an error (HTTP 500). The list fetched on 26 Nov 2026, 08:00 stays in use.',
         },
-        retryAt: '2026-11-27T14:07:00Z',
+        retryAt: `${TODAY}T14:07:00Z`,
       }),
     ]);
     const el = card('Acme Notes');
@@ -161,7 +162,7 @@ describe('a source the site will not share without permission', () => {
   const refused = () =>
     acme({
       lastAttempt: {
-        at: '2026-11-27T14:02:00Z',
+        at: `${TODAY}T14:02:00Z`,
         outcome: 'no-permission',
         message:
           'acme.example could not be read: the site does not let extensions read it without your permission.',
@@ -297,12 +298,12 @@ describe('a held result', () => {
     acme({
       vendorCount: 7,
       lastAttempt: {
-        at: '2026-11-27T14:02:00Z',
+        at: `${TODAY}T14:02:00Z`,
         outcome: 'held',
         message: 'The new version no longer lists 6 of the 7 vendors (it has 1).',
       },
       held: {
-        at: '2026-11-27T14:02:00Z',
+        at: `${TODAY}T14:02:00Z`,
         reason: 'lost-most-vendors',
         reader: 'sections',
         confidence: 'high',
@@ -371,7 +372,7 @@ describe('a preview of a list read with less than high confidence', () => {
     acme({
       vendorCount: 0,
       held: {
-        at: '2026-11-27T14:02:00Z',
+        at: `${TODAY}T14:02:00Z`,
         reason: 'preview',
         reader: 'prose',
         confidence: 'low',
@@ -415,7 +416,7 @@ describe('a source whose address redirects to another site', () => {
   const redirected = (outcome: 'updated' | 'redirect-refused') =>
     acme({
       redirectsTo: 'https://cdn.other.example',
-      lastAttempt: { at: '2026-11-27T14:02:00Z', outcome, message: 'The source’s address redirects to …' },
+      lastAttempt: { at: `${TODAY}T14:02:00Z`, outcome, message: 'The source’s address redirects to …' },
     });
 
   it('says where it leads, after its address', () => {

@@ -11,6 +11,7 @@ import {
   toStorable,
 } from '../../../src/platform/store/record';
 import { bundled } from '../../support/bundled-list';
+import { onTestDay } from '../../support/test-date';
 import { english, translation } from '../../support/translations';
 
 const onlyStripe = { ...bundled, vendors: bundled.vendors.filter((v) => v.name === 'Stripe') };
@@ -139,7 +140,7 @@ describe('reading schema 3', () => {
   it('keeps the valid history entries and drops a damaged one', () => {
     const after = { ...bundled, vendors: bundled.vendors.filter((v) => v.name !== 'Heroku') };
     const entry = historyEntry(diffLists(bundled, after), {
-      at: '2026-11-27T08:00:00.000Z',
+      at: onTestDay('08:00'),
       sourceId: 'dovetail',
       listTitle: 'Dovetail',
     });
@@ -155,7 +156,7 @@ describe('reading schema 3', () => {
   it('validates a held list like a stored one: a damaged held result is dropped', () => {
     const diff = diffLists(bundled, onlyStripe);
     const held = {
-      at: '2026-11-27T08:00:00.000Z',
+      at: onTestDay('08:00'),
       reason: 'lost-most-vendors',
       message: 'held',
       before: bundled.vendors.length,
@@ -197,7 +198,7 @@ describe('reading schema 3', () => {
       sources: {
         acme: {
           ...(acme as NonNullable<typeof acme>),
-          lastAttempt: { at: '2026-11-27T08:00:00.000Z', outcome: 'timeout', message: 'slow' },
+          lastAttempt: { at: onTestDay('08:00'), outcome: 'timeout', message: 'slow' },
         },
       },
     };
@@ -255,7 +256,7 @@ describe('the schema 2 -> 3 migration: findings as ids with params', () => {
         list: withSentences(old, true),
         fetchedAt: null,
         held: {
-          at: '2026-11-27T08:00:00.000Z',
+          at: onTestDay('08:00'),
           reason: 'lost-most-vendors',
           message: 'held',
           before: 10,

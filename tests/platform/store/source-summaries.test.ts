@@ -12,6 +12,7 @@ import {
 } from '../../../src/platform/store/source-summaries';
 import { bundled } from '../../support/bundled-list';
 import { fakeBrowser, settle } from '../../support/fake-browser';
+import { onTestDay } from '../../support/test-date';
 
 vi.mock('../../../src/platform/browser', async () => ({
   browser: (await import('../../support/fake-browser')).fakeBrowser,
@@ -56,7 +57,7 @@ describe('loadSources', () => {
 
   it('shows each kind of source with its state', async () => {
     const diff = diffLists(bundled, onlyStripe);
-    const attempt = { at: '2026-11-27T09:00:00.000Z', outcome: 'timeout', message: 'slow' };
+    const attempt = { at: onTestDay('09:00'), outcome: 'timeout', message: 'slow' };
     await fakeBrowser.storage.local.set({
       [STORE_KEY]: {
         schemaVersion: 2,
@@ -79,16 +80,16 @@ describe('loadSources', () => {
             list: null,
             addedAt: '2026-11-01T00:00:00.000Z',
             lastAttempt: attempt,
-            retry: { failures: 1, retryAt: Date.parse('2026-11-27T09:05:00.000Z') },
+            retry: { failures: 1, retryAt: Date.parse(onTestDay('09:05')) },
           },
           dovetail: {
             id: 'dovetail',
             title: 'Dovetail',
             url: 'https://dovetailapp.com/legal/data-subprocessors',
             list: withoutHeroku,
-            fetchedAt: '2026-11-27T08:00:00.000Z',
+            fetchedAt: onTestDay('08:00'),
             held: {
-              at: '2026-11-27T10:00:00.000Z',
+              at: onTestDay('10:00'),
               reason: 'lost-most-vendors',
               message: 'held',
               before: 6,
@@ -115,9 +116,9 @@ describe('loadSources', () => {
       ['file', 'imported', 1],
       ['broken', 'none', 0],
     ]);
-    expect(views[0]).toMatchObject({ fetchedAt: '2026-11-27T08:00:00.000Z', held: { removed: 5, after: 1 } });
+    expect(views[0]).toMatchObject({ fetchedAt: onTestDay('08:00'), held: { removed: 5, after: 1 } });
     expect(views[0]?.held).not.toHaveProperty('list');
-    expect(views[1]).toMatchObject({ lastAttempt: attempt, retryAt: '2026-11-27T09:05:00.000Z' });
+    expect(views[1]).toMatchObject({ lastAttempt: attempt, retryAt: onTestDay('09:05') });
     expect(views[2]).toMatchObject({
       fileName: 'acme.md',
       importedAt: '2026-11-02T00:00:00.000Z',
