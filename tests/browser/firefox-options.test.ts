@@ -215,13 +215,17 @@ describe('refreshing from the options page in Firefox', () => {
   it('exports the register as a valid v1 JSON file and as CSV, saved by Firefox', async () => {
     const save = async (name: string, extension: string) => {
       await ff.click(page, button(name));
-      // Firefox makes an empty NAME at once and writes NAME.part, then moves it over NAME when done.
+      // Firefox makes an empty NAME at once and writes NAME.part, then moves it over NAME when done;
+      // Firefox 153.8 may first write under a random temporary name, renamed a moment later, so a
+      // file seen in one look may be gone at the next.
       const file = await poll(
-        async () => readdirSync(ff.downloads).find((f) => f.endsWith(extension)) ?? null,
+        async () =>
+          readdirSync(ff.downloads).find((f) => f.startsWith('subprocessor-register-') && f.endsWith(extension)) ??
+          null,
         (f) =>
           f !== null &&
           !existsSync(join(ff.downloads, `${f}.part`)) &&
-          statSync(join(ff.downloads, f)).size > 0,
+          (statSync(join(ff.downloads, f), { throwIfNoEntry: false })?.size ?? 0) > 0,
         { what: `a downloaded ${extension} file` },
       );
       return { name: file as string, text: readFileSync(join(ff.downloads, file as string), 'utf8') };
