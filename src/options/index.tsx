@@ -18,10 +18,8 @@ import {
   BUNDLED_SOURCE_IDS,
   exportRegister,
   importReviewsOfText,
-  loadHistory,
-  loadList,
   loadSettingsState,
-  loadSources,
+  loadSourcesPage,
   onSettingsChanged,
   onSourcesChanged,
   type SettingsState,
@@ -53,13 +51,8 @@ interface PageData {
 }
 
 async function loadPageData(): Promise<PageData> {
-  const [sources, history, loaded, progress] = await Promise.all([
-    loadSources(),
-    loadHistory(),
-    loadList(),
-    loadProgress(),
-  ]);
-  return { sources, history, problem: loaded.problem, progress };
+  const [page, progress] = await Promise.all([loadSourcesPage(), loadProgress()]);
+  return { ...page, progress };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -7,7 +7,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryEntry } from '../../src/core/register/history';
 import type { Progress } from '../../src/platform/progress';
 import type { SourceSummary } from '../../src/platform/source-types';
-import type { LoadedList } from '../../src/platform/store/register-read';
 import type { Settings } from '../../src/platform/store/settings';
 import { entryFor, reply, seedWith, sourceView } from '../support/options';
 import { TODAY } from '../support/test-date';
@@ -30,19 +29,8 @@ vi.mock('../../src/platform/browser', async () => ({
 }));
 vi.mock('../../src/platform/store/reviews', () => ({ importReviewsOfText: vi.fn(async () => 0) }));
 vi.mock('../../src/platform/i18n', () => ({ t: (key: string, subs?: string | string[]) => t(key, subs) }));
-vi.mock('../../src/platform/store/register-read', () => ({
-  loadList: vi.fn(
-    async (): Promise<LoadedList> => ({
-      list: seedList(),
-      origin: 'bundled',
-      fetchedAt: null,
-      problem: null,
-    }),
-  ),
-}));
 vi.mock('../../src/platform/store/source-summaries', () => ({
-  loadSources: vi.fn(async () => store.sources),
-  loadHistory: vi.fn(async () => store.history),
+  loadSourcesPage: vi.fn(async () => ({ sources: store.sources, history: store.history, problem: null })),
   onSourcesChanged: vi.fn((cb: () => void) => {
     store.sourceListeners.push(cb);
     return () => {};
@@ -192,7 +180,7 @@ describe('options entry', () => {
   });
 
   it('says clearly when the page data cannot be loaded', async () => {
-    vi.mocked(summaries.loadSources).mockRejectedValueOnce(new Error('storage unavailable'));
+    vi.mocked(summaries.loadSourcesPage).mockRejectedValueOnce(new Error('storage unavailable'));
     await start(root);
     expect(screen.getByText('The vendor list could not be loaded: storage unavailable')).toBeTruthy();
   });

@@ -13,7 +13,8 @@ export interface LoadedList extends Register {
   problem: string | null;
 }
 
-function problemOf(read: StoreRead): string | null {
+/** What the user is told when a read of the record could not be used, in whole or in part. */
+export function storeProblem(read: StoreRead): string | null {
   switch (read.kind) {
     case 'newer':
       return t('listProblemNewer', String(read.version));
@@ -30,5 +31,5 @@ function problemOf(read: StoreRead): string | null {
 
 export async function loadList(): Promise<LoadedList> {
   const read = await readStore();
-  return { ...(await registerOf(read.kind === 'ok' ? read.record : null)), problem: problemOf(read) };
+  return { ...(await registerOf(read.kind === 'ok' ? read.record : null)), problem: storeProblem(read) };
 }

@@ -8,6 +8,7 @@ import {
   exportRegister,
   loadHistory,
   loadSources,
+  loadSourcesPage,
   onSourcesChanged,
 } from '../../../src/platform/store/source-summaries';
 import { bundled } from '../../support/bundled-list';
@@ -154,6 +155,48 @@ describe('loadHistory', () => {
     expect(await loadHistory()).toEqual([]);
     await fakeBrowser.storage.local.set({ [STORE_KEY]: 'garbage' });
     expect(await loadHistory()).toEqual([]);
+  });
+});
+
+describe('loadSourcesPage', () => {
+  const record = (acme: unknown) => ({
+    [STORE_KEY]: {
+      schemaVersion: 2,
+      revision: 1,
+      sources: {
+        dovetail: {
+          id: 'dovetail',
+          title: 'D',
+          url: null,
+          list: withoutHeroku,
+          history: [entryAt('2026-11-20T00:00:00.000Z', 'dovetail')],
+        },
+        acme,
+      },
+    },
+  });
+  const recordReads = (spy: { mock: { calls: unknown[][] } }) =>
+    spy.mock.calls.filter(([keys]) => keys === STORE_KEY || (Array.isArray(keys) && keys.includes(STORE_KEY)))
+      .length;
+
+  it('gives what loadSources and loadHistory give, from one read of the record', async () => {
+    await fakeBrowser.storage.local.set(
+      record({ id: 'acme', title: 'A', url: null, list: onlyStripe, history: [] }),
+    );
+    const expected = { sources: await loadSources(), history: await loadHistory() };
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const page = await loadSourcesPage();
+    expect(recordReads(get)).toBe(1);
+    get.mockRestore();
+    expect(page).toEqual({ ...expected, problem: null });
+  });
+
+  it('names a source whose stored list is damaged, and still shows the rest', async () => {
+    await fakeBrowser.storage.local.set(record({ id: 'acme', title: 'A', url: null, list: { vendors: 7 } }));
+    const page = await loadSourcesPage();
+    expect(page.problem).toMatch(/acme/);
+    expect(page.history.map((e) => e.sourceId)).toEqual(['dovetail']);
+    expect(page.sources.map((s) => s.id)).toContain('dovetail');
   });
 });
 
