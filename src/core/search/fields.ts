@@ -14,7 +14,7 @@ export type FieldName = keyof typeof FIELD;
 export type Tokens = 'words' | 'whole' | 'both';
 
 export interface SearchField {
-  /** The key of the fuse.js document. */
+  /** The fuse.js key of this field (a path in its documents). */
   key: string;
   field: FieldName;
   /** fuse.js's weight for the key. */
