@@ -3,7 +3,7 @@
 
 import { isolate } from '../core/isolate';
 import type { RefreshDecision, RejectReason } from '../core/refresh/decision';
-import type { DiffSummary, SummaryPart } from '../core/register/diff-summary';
+import type { DiffSummary, SummaryPart } from '../core/register/history-schema';
 import type { FetchListResult } from '../platform/fetch-list';
 import { t } from '../platform/i18n';
 import { type AttemptOutcome, READER_KEYS } from '../platform/source-types';

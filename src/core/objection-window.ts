@@ -3,7 +3,7 @@
 // from that day until the source's window ends. The additions come from the refresh history, by the
 // same rule as the popup's "new" marker (recent-additions.ts), one source at a time.
 import type { Vendor } from './list';
-import type { HistoryEntry } from './register/history';
+import type { HistoryEntry } from './register/history-schema';
 import { additionKeysOf, latestAdditions } from './register/recent-additions';
 
 export const DEFAULT_OBJECTION_DAYS = 30;

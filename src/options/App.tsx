@@ -1,6 +1,6 @@
 // The options page: settings, the sources with their refresh, export, and the history of changes.
 // Data and commands arrive as props; the entry point (index.tsx) binds them to the platform.
-import type { HistoryEntry } from '../core/register/history';
+import type { HistoryEntry } from '../core/register/history-schema';
 import type { Progress } from '../platform/progress';
 import type { SourceSummary } from '../platform/source-types';
 import { useI18n } from '../ui/i18n';

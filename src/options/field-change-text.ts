@@ -3,7 +3,7 @@
 // (core/register/history-schema.ts) reads a damaged value as empty, so it shows as "reworded" here.
 import type { Dpa, DpaStatus, VendorLocation } from '../core/list';
 import { fieldDelta, type VendorField } from '../core/register/diff';
-import type { HistoryFieldChange } from '../core/register/history';
+import type { HistoryFieldChange } from '../core/register/history-schema';
 import { clip, displayHost, formatDay } from '../ui/format';
 import type { I18n } from '../ui/i18n';
 import { isolate } from '../ui/i18n';

@@ -1,8 +1,9 @@
 // A refresh result held back because it lost most of the vendors, or a preview of a list read with
 // less than high confidence (prose, links): the counts, what applying it would change, and the
 // user's choice. The stored list stays in use until then.
-import type { SummaryPart } from '../core/register/diff-summary';
-import { type HeldSummary, READER_KEYS } from '../platform/source-types';
+import type { SummaryPart } from '../core/register/history-schema';
+import { READER_KEYS } from '../platform/source-types';
+import type { HeldSummary } from '../platform/store/source-parts';
 import { clip } from '../ui/format';
 import { isolate, useI18n } from '../ui/i18n';
 import { formatMoment } from './format-time';

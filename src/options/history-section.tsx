@@ -3,7 +3,7 @@
 // keeps the page light.
 import type { ComponentChild } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { HistoryEntry } from '../core/register/history';
+import type { HistoryEntry } from '../core/register/history-schema';
 import { clip, formatDay } from '../ui/format';
 import { isolate, plural, useI18n } from '../ui/i18n';
 import { FIELD_LABEL_KEY, fieldChangeText } from './field-change-text';

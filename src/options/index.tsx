@@ -1,7 +1,7 @@
 // Options entry: reads settings, sources and history from the platform, binds the refresh commands,
 // renders the App, and follows changes (a refresh in the background, another options tab).
 import { render } from 'preact';
-import type { HistoryEntry } from '../core/register/history';
+import type { HistoryEntry } from '../core/register/history-schema';
 import { t } from '../platform/i18n';
 import {
   addSource,

@@ -40,7 +40,6 @@ export function attemptFailed(outcome: AttemptOutcome): boolean {
 
 // Stored shapes, declared once by their schemas (store/source-parts.ts); types only here, so the
 // pages that read this file carry no schema code.
-export type { HeldSummary, LastAttempt } from './store/source-parts';
 
 /** Where the list in use for a source came from. 'none': added by URL, no good fetch yet. */
 export type SourceOrigin = 'bundled' | 'fetched' | 'imported' | 'none';

@@ -2,7 +2,7 @@
 // by import() (./index.tsx) only when the lookup tables cannot answer, so its schema code is not in
 // popup.js.
 import type { ListSource, SubprocessorList } from '../core/list';
-import type { HistoryEntry } from '../core/register/history';
+import type { HistoryEntry } from '../core/register/history-schema';
 import { loadList } from '../platform/store/register-read';
 import { loadHistory } from '../platform/store/source-summaries';
 import { type AddedOn, recentlyAdded } from './new-vendors';

@@ -3,7 +3,7 @@
 // (added and then removed again is not new). The latest additions come from the history
 // (core/recent-additions.ts), or ready-made from the stored read views.
 import type { Vendor } from '../core/list';
-import type { HistoryEntry } from '../core/register/history';
+import type { HistoryEntry } from '../core/register/history-schema';
 import { type Additions, additionKeysOf, latestAdditions } from '../core/register/recent-additions';
 
 export const NEW_VENDOR_DAYS = 30;

@@ -4,7 +4,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SubprocessorList, Vendor } from '../core/list';
 import { DEFAULT_OBJECTION_DAYS, objectionIndex } from '../core/objection-window';
-import type { HistoryEntry } from '../core/register/history';
+import type { HistoryEntry } from '../core/register/history-schema';
 import { mergesSeveralLists } from '../core/register/merge';
 import { registerOverview } from '../core/register/overview';
 import { emptyReview, type Review, type Reviews, reviewLookup } from '../core/register/review-state';

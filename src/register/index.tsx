@@ -5,7 +5,8 @@
 // register is read the full way. Changes elsewhere (a refresh, a review saved in another tab) show.
 import { render } from 'preact';
 import { LIST_FORMAT, type SubprocessorList, type Vendor } from '../core/list';
-import { type HistoryEntry, mergeHistories } from '../core/register/history';
+import { mergeHistories } from '../core/register/history';
+import type { HistoryEntry } from '../core/register/history-schema';
 import type { Review, ReviewRead } from '../core/register/review-state';
 import { t } from '../platform/i18n';
 import { extensionUrl } from '../platform/runtime';

@@ -220,8 +220,9 @@ describe('refreshing from the options page in Firefox', () => {
       // file seen in one look may be gone at the next.
       const file = await poll(
         async () =>
-          readdirSync(ff.downloads).find((f) => f.startsWith('subprocessor-register-') && f.endsWith(extension)) ??
-          null,
+          readdirSync(ff.downloads).find(
+            (f) => f.startsWith('subprocessor-register-') && f.endsWith(extension),
+          ) ?? null,
         (f) =>
           f !== null &&
           !existsSync(join(ff.downloads, `${f}.part`)) &&

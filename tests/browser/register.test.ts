@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../src/core/export-csv';
 import type { SubprocessorList } from '../../src/core/list';
 import { parse } from '../../src/core/parse';
-import type { HistoryEntry } from '../../src/core/register/history';
+import type { HistoryEntry } from '../../src/core/register/history-schema';
 import { REVIEW_KEY, STORE_KEY } from '../../src/platform/store/keys';
 import { seriousA11yViolations } from '../support/axe';
 import { bundled as bundledList } from '../support/bundled-list';

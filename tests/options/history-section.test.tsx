@@ -5,7 +5,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from '../../src/core/parse';
-import type { HistoryEntry } from '../../src/core/register/history';
+import type { HistoryEntry } from '../../src/core/register/history-schema';
 import { HistoryEntrySchema } from '../../src/core/register/history-schema';
 import { HISTORY_PAGE, HISTORY_VENDORS, HistorySection } from '../../src/options/history-section';
 import { DOVETAIL_URL, entryFor, seedWith } from '../support/options';

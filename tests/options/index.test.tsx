@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HistoryEntry } from '../../src/core/register/history';
+import type { HistoryEntry } from '../../src/core/register/history-schema';
 import type { Progress } from '../../src/platform/progress';
 import type { SourceSummary } from '../../src/platform/source-types';
 import type { Settings } from '../../src/platform/store/settings';

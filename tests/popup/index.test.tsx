@@ -5,7 +5,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMatchIndex, match } from '../../src/core/match';
-import type { HistoryEntry } from '../../src/core/register/history';
+import type { HistoryEntry } from '../../src/core/register/history-schema';
 import { reviewKeyOf } from '../../src/core/register/review-state';
 import type { PagePreview } from '../../src/platform/source-types';
 import type { StoreChange } from '../../src/platform/store/lookup-read';

@@ -1,6 +1,6 @@
 // Which vendors the popup marks "new", from the refresh history (newest first).
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry, VendorBrief } from '../../src/core/register/history';
+import type { HistoryEntry, VendorBrief } from '../../src/core/register/history-schema';
 import { NEW_VENDOR_DAYS, recentlyAdded } from '../../src/popup/new-vendors';
 import { NOW } from '../support/test-date';
 import { seedVendor } from '../support/ui';

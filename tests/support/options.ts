@@ -3,7 +3,8 @@
 import { vi } from 'vitest';
 import type { SubprocessorList, Vendor } from '../../src/core/list';
 import { diffLists } from '../../src/core/register/diff';
-import { type HistoryEntry, historyEntry } from '../../src/core/register/history';
+import { historyEntry } from '../../src/core/register/history';
+import type { HistoryEntry } from '../../src/core/register/history-schema';
 import type { RefreshActions } from '../../src/options/actions';
 import type { Reply, SourceReport, SourceSummary } from '../../src/platform/source-types';
 import { seedList } from './ui';

@@ -3,8 +3,9 @@
 // clears a damaged list's mark, and what changed goes into the history when it is news.
 import type { SubprocessorList } from '../list';
 import type { ListDiff } from '../register/diff';
-import { type DiffSummary, summarizeDiff } from '../register/diff-summary';
-import { addToHistory, type HistoryEntry, historyEntry } from '../register/history';
+import { summarizeDiff } from '../register/diff-summary';
+import { addToHistory, historyEntry } from '../register/history';
+import type { DiffSummary, HistoryEntry } from '../register/history-schema';
 
 /** The parts of a source that applying reads and writes (its stored shape is the platform's). */
 export interface Appliable {

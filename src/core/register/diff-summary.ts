@@ -3,8 +3,6 @@
 import { type ListDiff, notableChanges } from './diff';
 import type { DiffSummary, SummaryPart } from './history-schema';
 
-export type { DiffSummary, SummaryPart } from './history-schema';
-
 function part(names: string[], maxNames: number): SummaryPart {
   return { count: names.length, names: names.slice(0, maxNames), more: Math.max(0, names.length - maxNames) };
 }

@@ -7,8 +7,6 @@ import { type FieldChange, type ListDiff, notableChanges, notableFields, type RE
 import { summarizeDiff } from './diff-summary';
 import type { HistoryEntry, VendorBrief } from './history-schema';
 
-export type { HistoryChange, HistoryEntry, HistoryFieldChange, VendorBrief } from './history-schema';
-
 /** Entries kept per source, newest first. */
 export const MAX_HISTORY = 50;
 /** Vendors named per entry and kind; a change larger than this keeps its counts in `summary`. */

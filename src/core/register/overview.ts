@@ -3,7 +3,7 @@
 import { listIsStale } from '../assess';
 import { DPA_STATUSES, type DpaStatus, type ListSource, SEVERITIES, type Severity } from '../list';
 import { TRANSFER_BASES, type TransferBasis } from '../transfer-basis';
-import type { HistoryEntry } from './history';
+import type { HistoryEntry } from './history-schema';
 import type { RegisterRow } from './rows';
 
 export interface Bar {

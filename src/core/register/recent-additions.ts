@@ -5,7 +5,7 @@
 // (vendor-identity.ts).
 import type { Vendor } from '../list';
 import { hostOf } from '../normalize/url';
-import type { HistoryEntry } from './history';
+import type { HistoryEntry } from './history-schema';
 import { hostKeyOf, nameKey, nameKeyOf } from './vendor-identity';
 
 /** Identity key ("n:stripe", "h:stripe.com") -> ISO time of its latest addition that still stands. */

@@ -8,18 +8,10 @@ import bundledSources from '../../../assets/data/sources.json';
 import { reassessVendor } from '../../core/assess';
 import { type SubprocessorList, validateList } from '../../core/list';
 import type { RetryState } from '../../core/refresh/retry-policy';
-import type { HistoryEntry } from '../../core/register/history';
-import {
-  AttemptSchema,
-  type HeldResult,
-  HeldSchema,
-  HistoryEntrySchema,
-  type LastAttempt,
-  NullableString,
-  RetrySchema,
-} from './source-parts';
-
-export type { HeldResult } from './source-parts';
+import { RetrySchema } from '../../core/refresh/retry-policy';
+import type { HistoryEntry } from '../../core/register/history-schema';
+import { HistoryEntrySchema } from '../../core/register/history-schema';
+import { AttemptSchema, type HeldResult, HeldSchema, type LastAttempt, NullableString } from './source-parts';
 
 export const STORE_SCHEMA_VERSION = 3;
 

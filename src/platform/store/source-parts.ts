@@ -8,9 +8,6 @@ import { DiffSummarySchema } from '../../core/register/history-schema';
 import { CONFIDENCES, READERS } from '../../core/result';
 import { ATTEMPT_OUTCOMES } from '../source-types';
 
-export { RetrySchema } from '../../core/refresh/retry-policy';
-export { HistoryEntrySchema } from '../../core/register/history-schema';
-
 export const NullableString = v.fallback(v.nullable(v.string()), null);
 
 export const AttemptSchema = v.object({

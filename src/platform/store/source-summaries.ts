@@ -2,7 +2,8 @@
 // the history of applied changes, and the register as a file. Straight from storage, so the pages
 // need no running worker to show it.
 import type { Storage } from 'webextension-polyfill';
-import { type HistoryEntry, mergeHistories } from '../../core/register/history';
+import { mergeHistories } from '../../core/register/history';
+import type { HistoryEntry } from '../../core/register/history-schema';
 import { REVIEW_EXPORT_FIELD, reviewRecordOf } from '../../core/register/review-state';
 import { browser } from '../browser';
 import { t } from '../i18n';

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import bundledSources from '../../../assets/data/sources.json';
 import type { SubprocessorList } from '../../../src/core/list';
-import type { HistoryEntry } from '../../../src/core/register/history';
+import type { HistoryEntry } from '../../../src/core/register/history-schema';
 import { LOOKUP_KEY, STORE_KEY } from '../../../src/platform/store/keys';
 import { STORE_SCHEMA_VERSION } from '../../../src/platform/store/record';
 import type { ExtensionBrowser } from './chromium';

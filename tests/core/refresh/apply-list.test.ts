@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { SubprocessorList } from '../../../src/core/list';
 import { applyList } from '../../../src/core/refresh/apply-list';
 import { diffLists } from '../../../src/core/register/diff';
-import type { HistoryEntry } from '../../../src/core/register/history';
+import type { HistoryEntry } from '../../../src/core/register/history-schema';
 import { bundled } from '../../support/bundled-list';
 
 const at = '2026-11-27T08:00:00.000Z';

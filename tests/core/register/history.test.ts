@@ -4,12 +4,12 @@ import type { Vendor } from '../../../src/core/list';
 import { diffLists } from '../../../src/core/register/diff';
 import {
   addToHistory,
-  type HistoryEntry,
   historyEntry,
   MAX_HISTORY,
   MAX_HISTORY_VENDORS,
   mergeHistories,
 } from '../../../src/core/register/history';
+import type { HistoryEntry } from '../../../src/core/register/history-schema';
 import { bundled } from '../../support/bundled-list';
 import { onTestDay } from '../../support/test-date';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SubprocessorList } from '../../../src/core/list';
 import { objectionIndex, windowOpen, windowUntil } from '../../../src/core/objection-window';
-import type { HistoryEntry } from '../../../src/core/register/history';
+import type { HistoryEntry } from '../../../src/core/register/history-schema';
 import { mergeLists } from '../../../src/core/register/merge';
 import { registerOverview } from '../../../src/core/register/overview';
 import { emptyReview, reviewLookup, withReview } from '../../../src/core/register/review-state';
