@@ -23,6 +23,23 @@ const ENTRIES: Record<string, string> = {
   options: 'src/options/index.tsx',
   register: 'src/register/index.tsx',
 };
+// Chrome's service worker leaves the parser out (core/parser-calls.ts says why): it calls the
+// parser in an offscreen document, a page of Chrome's build only. Firefox's background page has
+// the parser in its own bundle.
+const CHROME_ENTRIES: Record<string, string> = { offscreen: 'src/offscreen/index.ts' };
+const CHROME_PAGES = ['src/offscreen/offscreen.html'];
+
+/** In Chrome's build, the background's `./parser` is background/parser-offscreen.ts. */
+const parserInOffscreen: esbuild.Plugin = {
+  name: 'parser-in-offscreen',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/parser$/ }, (args) =>
+      args.importer.includes(join('src', 'background'))
+        ? { path: join(args.resolveDir, 'parser-offscreen.ts') }
+        : undefined,
+    );
+  },
+};
 // The popup is built on its own, and only its first paint is in popup.js (its size is budgeted:
 // bench/popup-size.ts). What it loads by import() is bundled apart, whole, under these names: the
 // team's reviews (after the first paint) and the full read of the record (only when the lookup
@@ -85,6 +102,8 @@ export function manifestFor(browser: Browser, manifest: Manifest): Manifest {
   const out: Manifest = structuredClone(manifest);
   if (browser === 'chrome') {
     delete out.browser_specific_settings;
+    // The parser's document (CHROME_ENTRIES); Firefox has no offscreen API.
+    out.permissions = [...((out.permissions as string[] | undefined) ?? []), 'offscreen'];
     const { scripts: _scripts, ...background } = out.background;
     out.background = background;
   } else {
@@ -153,8 +172,11 @@ export async function buildExtension(
       esbuild.build({
         ...options,
         entryPoints: Object.fromEntries(
-          Object.entries(ENTRIES).map(([name, file]) => [name, join(root, file)]),
+          Object.entries({ ...ENTRIES, ...(browser === 'chrome' ? CHROME_ENTRIES : {}) }).map(
+            ([name, file]) => [name, join(root, file)],
+          ),
         ),
+        plugins: browser === 'chrome' ? [parserInOffscreen] : [],
       }),
       esbuild.build({
         ...options,
@@ -167,7 +189,8 @@ export async function buildExtension(
         plugins: [popupPath],
       }),
     ]);
-    for (const page of PAGES) cpSync(join(root, page), join(dir, page.split('/').pop() ?? page));
+    for (const page of [...PAGES, ...(browser === 'chrome' ? CHROME_PAGES : [])])
+      cpSync(join(root, page), join(dir, page.split('/').pop() ?? page));
     // The admin policy's schema (Chrome reads storage.managed only with it; Firefox has its own way).
     if (browser === 'chrome') cpSync(join(root, MANAGED_SCHEMA), join(dir, MANAGED_SCHEMA));
     for (const folder of ['assets/icons', 'assets/_locales', 'src/ui/styles']) {

@@ -3,7 +3,6 @@
 
 import { cleanText, MAX_NAME } from '../core/normalize/text';
 import { sourceUrl } from '../core/normalize/url';
-import { parse } from '../core/parse/index';
 import { applyList } from '../core/refresh/apply-list';
 import { judgeRefresh } from '../core/refresh/decision';
 import { afterSuccess } from '../core/refresh/retry-policy';
@@ -20,6 +19,7 @@ import { BUNDLED_SOURCE_IDS, type StoredSource, snapshotSource } from '../platfo
 import { currentSources, freshId, ok, refusing, write } from './command-support';
 import { readingFileText, readingText, refreshingText, runWork, type Work } from './long-work';
 import { followPage, inspectPage } from './page-commands';
+import { parser } from './parser';
 import { refreshMany, refreshOne } from './refresh-runner';
 import { summaryText } from './refresh-text';
 import { planAlarms } from './schedule';
@@ -190,7 +190,7 @@ async function importList({ text, fileName }: { text: string; fileName: string }
 }
 
 async function importParsed(text: string, name: string, work: Work): Promise<Reply> {
-  const parsed = parse(text, { fileName: name });
+  const parsed = await parser.parse(text, { fileName: name });
   const decision = judgeRefresh(null, parsed);
   if (decision.action === 'reject') return failure(t('commandImportFailed', [name, decision.message]));
   await work.step(readingFileText(name, decision.list.vendors.length));

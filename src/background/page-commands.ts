@@ -3,11 +3,6 @@
 // popup's bundle and the popup's first paint; the popup asks after that paint.
 
 import { sourceUrl } from '../core/normalize/url';
-import { followedTitle } from '../core/page/followed-title';
-import { listLinksIn } from '../core/page/list-links';
-import { parse } from '../core/parse/index';
-import { judgeRefresh } from '../core/refresh/decision';
-import type { ParseResult } from '../core/result';
 import { capturePage, type PageCapture } from '../platform/capture-page';
 import { t } from '../platform/i18n';
 import { failure } from '../platform/messages';
@@ -15,30 +10,19 @@ import { hasOrigin } from '../platform/permissions';
 import type { PagePreview, Reply } from '../platform/source-types';
 import { snapshotSource } from '../platform/store';
 import { currentSources, freshId, ok, write } from './command-support';
+import { parser } from './parser';
 import { applyCapture } from './refresh-runner';
 import { planAlarms } from './schedule';
 
 /** Names shown in the popup's preview. */
 const PREVIEW_NAMES = 5;
 
-type Page = Extract<PageCapture, { kind: 'page' }>;
-
-function parsePage(page: Page, url: string): ParseResult {
-  return parse(page.html, { url, contentType: 'text/html' });
-}
-
-/** A list worth following: one the refresh's judge would apply as a first version. */
-function listIn(parsed: ParseResult): Extract<ParseResult, { ok: true }> | null {
-  return parsed.ok && judgeRefresh(null, parsed).action === 'apply' ? parsed : null;
-}
-
-export function previewOf(capture: PageCapture, followedId: string | null): PagePreview {
+export async function previewOf(capture: PageCapture, followedId: string | null): Promise<PagePreview> {
   const empty = { title: '', list: null, links: [], followedId };
   if (capture.kind === 'refused') return { ...empty, state: 'refused', url: null };
   const url = sourceUrl(capture.url);
   if (capture.kind === 'too-large' || !url) return { ...empty, state: 'too-large', url: capture.url };
-  const title = followedTitle(capture, url);
-  const found = listIn(parsePage(capture, url));
+  const { title, found, links } = await parser.readPage(capture, url);
   if (found) {
     const { vendors } = found.list;
     return {
@@ -54,7 +38,6 @@ export function previewOf(capture: PageCapture, followedId: string | null): Page
       },
     };
   }
-  const links = listLinksIn(capture.html, url);
   return { ...empty, state: links.length ? 'links' : 'none', url, title, links };
 }
 
@@ -70,7 +53,7 @@ export async function inspectPage({ tabId }: { tabId: number }): Promise<Reply> 
   const capture = await capturePage(tabId);
   const url = capture.kind === 'refused' ? null : sourceUrl(capture.url);
   const followed = await followedSource(url, sources);
-  const page = previewOf(capture, followed?.id ?? null);
+  const page = await previewOf(capture, followed?.id ?? null);
   // Without the origin's permission no visit re-reads a page followed from the popup: opening the
   // popup there does. (A source added by its address is kept by its fetch, as before.)
   const fromPage = followed !== null && followed.capturedAt !== null;
@@ -82,13 +65,14 @@ export async function inspectPage({ tabId }: { tabId: number }): Promise<Reply> 
 export async function followPage({ tabId }: { tabId: number }): Promise<Reply> {
   const capture = await capturePage(tabId);
   const url = capture.kind === 'page' ? sourceUrl(capture.url) : null;
-  if (capture.kind !== 'page' || !url || !listIn(parsePage(capture, url))) return failure(t('followNoList'));
+  if (capture.kind !== 'page' || !url) return failure(t('followNoList'));
+  const { title, found } = await parser.readPage(capture, url);
+  if (!found) return failure(t('followNoList'));
   const existing = await followedSource(url);
   if (existing) {
     const report = await applyCapture(existing.id, capture.html, { trigger: 'user' });
     return ok(report?.message ?? t('followAlready', existing.title), existing.id, report ? [report] : []);
   }
-  const title = followedTitle(capture, url);
   let id = '';
   const refused = await write((record) => {
     id = freshId(record, new URL(url).hostname.replace(/^www\./, ''));

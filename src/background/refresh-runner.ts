@@ -5,12 +5,12 @@
 
 import { isolate } from '../core/isolate';
 import type { SubprocessorList } from '../core/list';
-import { parse } from '../core/parse/index';
 import { applyList } from '../core/refresh/apply-list';
 import { judgeRefresh } from '../core/refresh/decision';
 import { afterFailure, afterSuccess, type RetryState } from '../core/refresh/retry-policy';
 import { diffLists, sameJson } from '../core/register/diff';
 import { summarizeDiff } from '../core/register/diff-summary';
+import type { ParseResult } from '../core/result';
 import { type FetchListResult, fetchList } from '../platform/fetch-list';
 import { t } from '../platform/i18n';
 import { notifySource } from '../platform/notifications';
@@ -18,6 +18,7 @@ import { hasOrigin } from '../platform/permissions';
 import type { SourceReport } from '../platform/source-types';
 import type { StoredSource } from '../platform/store';
 import { loadSettings, readStore } from '../platform/store';
+import { parser } from './parser';
 import { type Attempt, decisionText, fetchFailure, summaryText } from './refresh-text';
 import { sourceIn, writeSource } from './source-write';
 
@@ -50,10 +51,16 @@ function failed(
   return afterFailure(source.retry, now, { retryAfterMs, random: Math.random() });
 }
 
-/** Where a list to judge came from: a fetch's body, or the page as the user's browser rendered it. */
+/** Where a list to judge came from: a fetch's body, or the page as the user's browser rendered it;
+ * and what the parser read in it. */
 type Read =
-  | { by: 'fetch'; fetched: Extract<FetchListResult, { kind: 'ok' }> }
-  | { by: 'capture'; html: string; recordFirst: boolean };
+  | { by: 'fetch'; fetched: Extract<Fetched, { kind: 'ok' }> }
+  | { by: 'capture'; parsed: ParseResult; recordFirst: boolean };
+
+/** A fetch's result, with what the parser read in its body when it brought one. */
+type Fetched =
+  | Exclude<FetchListResult, { kind: 'ok' }>
+  | (Extract<FetchListResult, { kind: 'ok' }> & { parsed: ParseResult });
 
 type Outcome = { next: StoredSource; attempt: Attempt; notice: Notice };
 
@@ -79,11 +86,7 @@ function judged(
   retries: boolean,
   onRead?: (vendors: number) => void,
 ): Outcome | null {
-  const parsed = parse(read.by === 'fetch' ? read.fetched.text : read.html, {
-    url: source.url,
-    contentType: read.by === 'fetch' ? read.fetched.contentType : 'text/html',
-    title: source.title,
-  });
+  const parsed = read.by === 'fetch' ? read.fetched.parsed : read.parsed;
   if (parsed.ok) onRead?.(parsed.list.vendors.length);
   const decision = judgeRefresh(stored, parsed);
   const validators =
@@ -155,7 +158,7 @@ function judged(
 function afterFetch(
   source: StoredSource,
   stored: SubprocessorList | null,
-  result: FetchListResult,
+  result: Fetched,
   permitted: boolean,
   now: number,
   retries: boolean,
@@ -182,7 +185,7 @@ function leavesOrigin(url: string, finalUrl: string | null): boolean {
 function afterFetchOf(
   source: StoredSource,
   stored: SubprocessorList | null,
-  result: FetchListResult,
+  result: Fetched,
   permitted: boolean,
   now: number,
   retries: boolean,
@@ -229,7 +232,7 @@ export async function refreshOne(id: string, options: RunOptions): Promise<Sourc
   const permitted = await hasOrigin(url);
   // Conditional headers need the origin's permission: without it they trigger a CORS preflight the
   // server may refuse. And only a stored list can answer a 304.
-  const result = await fetchList(url, {
+  const fetched = await fetchList(url, {
     etag: before.list ? before.etag : null,
     lastModified: before.list ? before.lastModified : null,
     conditional: permitted,
@@ -238,6 +241,19 @@ export async function refreshOne(id: string, options: RunOptions): Promise<Sourc
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
   });
+  // Parsed before the write, which cannot wait (in Chrome the parser answers from its offscreen
+  // document); named as the source was when its refresh began.
+  const result: Fetched =
+    fetched.kind === 'ok'
+      ? {
+          ...fetched,
+          parsed: await parser.parse(fetched.text, {
+            url,
+            contentType: fetched.contentType,
+            title: before.title,
+          }),
+        }
+      : fetched;
   const onRead = step && ((vendors: number) => step({ sourceId: id, title: before.title, vendors }));
   return storeOutcome(id, before, options, (source, stored, retries) =>
     afterFetch(source, stored, result, permitted, now(), retries, onRead),
@@ -295,7 +311,8 @@ export async function applyCapture(
   const read = await readStore();
   const before = sourceIn(read.kind === 'ok' ? read.record : null, id);
   if (!before?.url) return null;
-  const capture: Read = { by: 'capture', html, recordFirst: options.recordFirst ?? false };
+  const parsed = await parser.parse(html, { url: before.url, contentType: 'text/html', title: before.title });
+  const capture: Read = { by: 'capture', parsed, recordFirst: options.recordFirst ?? false };
   return storeOutcome(id, before, options, (source, stored, retries) => {
     const at = new Date(now()).toISOString();
     return judged(source, stored, capture, at, now(), retries);

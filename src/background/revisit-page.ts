@@ -2,12 +2,12 @@
 // user granted the page's origin in the Follow click (else the popup re-reads it when opened there).
 // The navigation path itself reads a few bytes (the followed addresses) and stops for any other page.
 import { sourceUrl } from '../core/normalize/url';
-import { parse } from '../core/parse/index';
 import { capturePage } from '../platform/capture-page';
 import { hasOrigin } from '../platform/permissions';
 import { readFollowedPages } from '../platform/store';
 import type { TabInfo } from '../platform/tabs';
 import { currentSources } from './command-support';
+import { parser } from './parser';
 import { applyCapture } from './refresh-runner';
 
 /** A page built by script renders its list after load: it is read again until it holds one. */
@@ -29,7 +29,7 @@ export async function revisitFollowed(tab: TabInfo, now: () => number = Date.now
       const capture = await capturePage(tab.id, { waitMs: Math.max(left, 0), quietMs: QUIET_MS });
       // Gone, refused, or navigated elsewhere meanwhile: nothing to read.
       if (capture.kind !== 'page' || sourceUrl(capture.url) !== url) return;
-      if (parse(capture.html, { url, contentType: 'text/html' }).ok) {
+      if ((await parser.parse(capture.html, { url, contentType: 'text/html' })).ok) {
         const source = (await currentSources()).find((s) => s.url === url && s.capturedAt !== null);
         if (source) await applyCapture(source.id, capture.html, { trigger: 'visit' });
         return;

@@ -95,7 +95,7 @@ describe('inspectPage', () => {
     expect((await inspectPage({ tabId: TAB })).page).toMatchObject({ state: 'refused', url: null });
     fakeBrowser.setPage(TAB, { html: `<p>${'x'.repeat(MAX_CAPTURE_CHARS)}</p>` });
     expect((await inspectPage({ tabId: TAB })).page?.state).toBe('too-large');
-    expect(previewOf({ kind: 'refused' }, null).state).toBe('refused');
+    expect((await previewOf({ kind: 'refused' }, null)).state).toBe('refused');
   });
 });
 

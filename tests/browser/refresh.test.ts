@@ -4,6 +4,7 @@
 // the badge. Then the schedule: a real alarm wakes a stopped worker, which fetches on its own.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { IDLE_MS } from '../../src/platform/offscreen';
 import type { Reply } from '../../src/platform/source-types';
 import { SETTINGS_KEY, STORE_KEY } from '../../src/platform/store/keys';
 import type { StoredSource } from '../../src/platform/store/record';
@@ -100,6 +101,30 @@ describe('refreshing the default source', () => {
     await popup.waitForSelector('.results');
     expect((await popup.locator('.results h2').allTextContents())[0]).toContain('Rev.ai');
   });
+
+  it('reads the list in an offscreen document, which closes once no list is read for a while', async () => {
+    // runtime.getContexts (Chrome 116+) is not in the polyfill's types.
+    const documents = () =>
+      ext.inWorker(async () => {
+        const runtime = chrome.runtime as unknown as {
+          getContexts(filter: { contextTypes: string[] }): Promise<{ documentUrl?: string }[]>;
+        };
+        const found = await runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+        return found.map((context) => new URL(context.documentUrl ?? '').pathname);
+      }, null);
+    answer = markdown(refreshed, { etag: '"r2"' });
+    expect((await send({ type: 'refresh', sourceId: 'dovetail' })).ok).toBe(true);
+    expect(await documents()).toEqual(['/offscreen.html']);
+    const deadline = Date.now() + IDLE_MS + 10_000;
+    while ((await documents()).length > 0) {
+      if (Date.now() > deadline)
+        throw new Error(`the offscreen document was open ${IDLE_MS + 10_000} ms after`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    // A refresh after it closed makes it again.
+    expect((await send({ type: 'refresh', sourceId: 'dovetail' })).ok).toBe(true);
+    expect((await dovetailSource()).list?.vendors.map((v) => v.name)).toEqual(REFRESHED_NAMES);
+  }, 60_000);
 
   for (const failure of FAILURES) {
     it(`keeps every vendor after ${failure.name}, and says why`, async () => {
