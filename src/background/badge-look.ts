@@ -10,7 +10,7 @@ import type { Flag, Vendor } from '../core/list';
 import type { MatchResult } from '../core/match';
 import { topFlag } from '../core/severity';
 import { translationOf } from '../core/translate';
-import type { BadgeLook } from '../platform/badge';
+import type { BadgeFace, BadgeLook } from '../platform/badge';
 import { t } from '../platform/i18n';
 import { BADGE_COLORS } from './badge-colors';
 
@@ -42,35 +42,53 @@ function findingSummary(flag: Flag): string {
   return sentence.length > 100 ? `${sentence.slice(0, 99).trimEnd()}…` : sentence;
 }
 
-function vendorLook(vendor: Vendor): BadgeLook {
+type Kind = keyof typeof BADGE_COLORS;
+
+const TEXT_KEYS: Record<Kind, string> = {
+  vendor: 'badgeTextVendor',
+  warning: 'badgeTextWarning',
+  risk: 'badgeTextRisk',
+  hostedOn: 'badgeTextHostedOn',
+};
+
+function kindOf(found: MatchResult): Kind | null {
+  const { vendor, relation } = found;
+  if (!vendor) return null;
+  if (relation === 'hosted-on') return 'hostedOn';
   const top = topFlag(vendor.flags);
-  if (!top || top.severity === 'info') {
-    return {
-      text: t('badgeTextVendor'),
-      ...BADGE_COLORS.vendor,
-      title: t('titleVendor', [isolate(vendor.name), dpaSummary(vendor)]),
-    };
-  }
+  if (!top || top.severity === 'info') return 'vendor';
+  return top.severity === 'risk' ? 'risk' : 'warning';
+}
+
+function vendorTitle(vendor: Vendor): string {
+  const top = topFlag(vendor.flags);
+  if (!top || top.severity === 'info') return t('titleVendor', [isolate(vendor.name), dpaSummary(vendor)]);
   const finding = findingSummary(top);
   // The DPA is what a reviewer asks next; say it unless the finding already is about the DPA.
-  const title = top.id.startsWith('dpa-')
+  return top.id.startsWith('dpa-')
     ? t('titleVendor', [isolate(vendor.name), finding])
     : t('titleVendorWithDpa', [isolate(vendor.name), finding, dpaSummary(vendor)]);
-  return top.severity === 'risk'
-    ? { text: t('badgeTextRisk'), ...BADGE_COLORS.risk, title }
-    : { text: t('badgeTextWarning'), ...BADGE_COLORS.warning, title };
+}
+
+/** The badge's text and colours for a tab whose host matched as `found`; null: clear the badge. */
+export function badgeFace(found: MatchResult): BadgeFace | null {
+  const kind = kindOf(found);
+  return kind ? { text: t(TEXT_KEYS[kind]), ...BADGE_COLORS[kind] } : null;
+}
+
+/** The button's title (tooltip) for a tab on `host` that matched a vendor as `found`. Apart from
+ * the face: its dates are formatted with Intl, which costs a few ms in a freshly woken worker, so
+ * the badge is set first (update-tabs.ts). */
+export function badgeTitle(found: MatchResult, host: string): string {
+  const { vendor } = found;
+  if (!vendor) return t('actionTitle');
+  return kindOf(found) === 'hostedOn'
+    ? t('titleHostedOn', [isolate(host), isolate(vendor.name)])
+    : vendorTitle(vendor);
 }
 
 /** The look for a tab whose host matched as `found`; null when the badge should be cleared. */
 export function badgeLook(found: MatchResult, host: string): BadgeLook | null {
-  const { vendor, relation } = found;
-  if (!vendor) return null;
-  if (relation === 'hosted-on') {
-    return {
-      text: t('badgeTextHostedOn'),
-      ...BADGE_COLORS.hostedOn,
-      title: t('titleHostedOn', [isolate(host), isolate(vendor.name)]),
-    };
-  }
-  return vendorLook(vendor);
+  const face = badgeFace(found);
+  return face && { ...face, title: badgeTitle(found, host) };
 }

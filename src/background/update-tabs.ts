@@ -4,7 +4,7 @@
 import { type MatchResult, siteHostOf } from '../core/match';
 import { clearBadge, showBadge } from '../platform/badge';
 import { allTabs, type TabInfo } from '../platform/tabs';
-import { badgeLook } from './badge-look';
+import { badgeFace, badgeTitle } from './badge-look';
 import { currentSettings, siteOf } from './current-state';
 
 const NO_MATCH: MatchResult = { vendor: null, relation: null, domain: null };
@@ -26,8 +26,9 @@ export async function updateTab(tab: TabInfo): Promise<void> {
   ]);
   if (latest.get(tab.id) !== mine) return;
   latest.delete(tab.id);
-  const look = settings.badge && host ? badgeLook(found, host) : null;
-  await (look ? showBadge(tab.id, look) : clearBadge(tab.id));
+  const face = settings.badge && host ? badgeFace(found) : null;
+  if (!face || !host) return clearBadge(tab.id);
+  await showBadge(tab.id, face, () => badgeTitle(found, host));
 }
 
 export async function updateAllTabs(): Promise<void> {

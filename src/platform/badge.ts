@@ -2,11 +2,16 @@
 import { browser } from './browser';
 import { t } from './i18n';
 
-export interface BadgeLook {
+/** What the badge shows. */
+export interface BadgeFace {
   text: string;
   /** CSS colours: the badge's background and its text. */
   color: string;
   textColor: string;
+}
+
+/** The badge and the button's title. */
+export interface BadgeLook extends BadgeFace {
   title: string;
 }
 
@@ -16,13 +21,15 @@ function ignoreClosedTab(error: unknown): void {
   if (!/tab/i.test(message)) console.error(`Subprocessor Lens: badge update failed: ${message}`);
 }
 
-export async function showBadge(tabId: number, look: BadgeLook): Promise<void> {
-  await Promise.all([
-    browser.action.setBadgeBackgroundColor({ tabId, color: look.color }),
-    browser.action.setBadgeTextColor({ tabId, color: look.textColor }),
-    browser.action.setBadgeText({ tabId, text: look.text }),
-    browser.action.setTitle({ tabId, title: look.title }),
-  ]).catch(ignoreClosedTab);
+/** The badge, then the title: `title` is made once the badge's calls are sent, since it can take
+ * longer to make (background/badge-look.ts badgeTitle). */
+export async function showBadge(tabId: number, face: BadgeFace, title: () => string): Promise<void> {
+  const shown = Promise.all([
+    browser.action.setBadgeBackgroundColor({ tabId, color: face.color }),
+    browser.action.setBadgeTextColor({ tabId, color: face.textColor }),
+    browser.action.setBadgeText({ tabId, text: face.text }),
+  ]);
+  await Promise.all([shown, browser.action.setTitle({ tabId, title: title() })]).catch(ignoreClosedTab);
 }
 
 /** Back to the plain button: no badge, the default title. */
