@@ -7,7 +7,6 @@ import { applyList } from '../core/refresh/apply-list';
 import { judgeRefresh } from '../core/refresh/decision';
 import { afterSuccess } from '../core/refresh/retry-policy';
 import { diffLists } from '../core/register/diff';
-import { summarizeDiff } from '../core/register/diff-summary';
 import { t } from '../platform/i18n';
 import { followedByPolicy, loadAppliedPolicy } from '../platform/managed-policy';
 import { failure } from '../platform/messages';
@@ -23,7 +22,7 @@ import { parser } from './parser';
 import { refreshMany, refreshOne } from './refresh-runner';
 import { summaryText } from './refresh-text';
 import { planAlarms } from './schedule';
-import { sourceIn, writeSource } from './source-write';
+import { heldResult, sourceIn, writeSource } from './source-write';
 
 async function refresh({ sourceId }: { sourceId: string }): Promise<Reply> {
   const sources = await currentSources();
@@ -219,20 +218,21 @@ async function importParsed(text: string, name: string, work: Work): Promise<Rep
           return {
             ...base,
             title: same ? base.title : title,
-            held: {
-              at,
-              reason: 'preview',
-              reader: decision.reader,
-              confidence: decision.confidence,
-              message,
-              before: base.list?.vendors.length ?? 0,
-              after: list.vendors.length,
-              removed: diff.removed.length,
-              summary: summarizeDiff(diff, title),
-              list,
-              etag: null,
-              lastModified: null,
-            },
+            held: heldResult(
+              {
+                at,
+                reason: 'preview',
+                reader: decision.reader,
+                confidence: decision.confidence,
+                message,
+                before: base.list?.vendors.length ?? 0,
+                list,
+                etag: null,
+                lastModified: null,
+              },
+              diff,
+              title,
+            ),
             lastAttempt: { at, outcome: 'held', message },
           };
         }

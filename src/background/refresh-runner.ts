@@ -9,7 +9,6 @@ import { applyList } from '../core/refresh/apply-list';
 import { judgeRefresh } from '../core/refresh/decision';
 import { afterFailure, afterSuccess, type RetryState } from '../core/refresh/retry-policy';
 import { diffLists, sameJson } from '../core/register/diff';
-import { summarizeDiff } from '../core/register/diff-summary';
 import type { ParseResult } from '../core/result';
 import { type FetchListResult, fetchList } from '../platform/fetch-list';
 import { t } from '../platform/i18n';
@@ -20,7 +19,7 @@ import type { StoredSource } from '../platform/store';
 import { loadSettings, readStore } from '../platform/store';
 import { parser } from './parser';
 import { type Attempt, decisionText, fetchFailure, summaryText } from './refresh-text';
-import { sourceIn, writeSource } from './source-write';
+import { heldResult, sourceIn, writeSource } from './source-write';
 
 /** Who asked: the user (the answer is shown, no notification), the schedule or its retry, or a
  * visit of a followed page (in the background, or the popup opened on it). */
@@ -108,19 +107,20 @@ function judged(
   const captured = read.by === 'capture' ? { capturedAt: at } : { readOnVisit: false };
   if (decision.action === 'hold') {
     const attempt = decisionText(decision, source, null);
-    const held = {
-      at,
-      reason: decision.reason,
-      reader: decision.reader,
-      confidence: decision.confidence,
-      message: attempt.message,
-      before: decision.before,
-      after: decision.list.vendors.length,
-      removed: decision.removed,
-      summary: summarizeDiff(decision.diff, source.title),
-      list: decision.list,
-      ...validators,
-    };
+    const held = heldResult(
+      {
+        at,
+        reason: decision.reason,
+        reader: decision.reader,
+        confidence: decision.confidence,
+        message: attempt.message,
+        before: decision.before,
+        list: decision.list,
+        ...validators,
+      },
+      decision.diff,
+      source.title,
+    );
     const text =
       decision.reason === 'preview'
         ? t('notifyPreviewMessage', [isolate(source.title), String(decision.list.vendors.length)])

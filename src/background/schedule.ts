@@ -2,6 +2,7 @@
 // weekly, aimed at the moment the stalest source is due) and a one-off alarm for the earliest retry
 // after a failure. Alarms outlive the worker; the plan is recomputed from storage whenever it may
 // change (install, browser start, settings, any refresh or source change), never kept in memory.
+import { isRetryDue } from '../core/refresh/retry-policy';
 import { clearAlarm, getAlarm, setAlarm } from '../platform/alarms';
 import type { StoredSource } from '../platform/store';
 import { allSources, loadSettings, readStore, type Schedule } from '../platform/store';
@@ -31,7 +32,7 @@ function checkedAt(source: StoredSource): number | null {
  * and its last attempt is a period old (or there was none). */
 export function isDue(source: StoredSource, now: number, periodMs: number): boolean {
   if (!source.url) return false;
-  if (source.retry.retryAt !== null && source.retry.retryAt > now) return false;
+  if (source.retry.retryAt !== null && !isRetryDue(source.retry, now)) return false;
   const at = checkedAt(source);
   return at === null || at + periodMs - DUE_SLACK_MS <= now;
 }
@@ -51,9 +52,7 @@ export async function dueSources(now: number): Promise<string[]> {
 
 /** The sources whose retry time has come. */
 export async function retrySources(now: number): Promise<string[]> {
-  return (await fetchable())
-    .filter((s) => s.retry.retryAt !== null && s.retry.retryAt <= now)
-    .map((s) => s.id);
+  return (await fetchable()).filter((s) => isRetryDue(s.retry, now)).map((s) => s.id);
 }
 
 async function planSchedule(sources: StoredSource[], schedule: Schedule, now: number): Promise<void> {

@@ -2,7 +2,11 @@
 // discarded, an import): the source is taken from the record as it is stored at the write, since
 // another write may have come between, and the list it shows is read beside it.
 import type { SubprocessorList } from '../core/list';
+import type { ListDiff } from '../core/register/diff';
+import { summarizeDiff } from '../core/register/diff-summary';
 import { allSources, listOf, type StoredSource, type StoreRecord, updateStore } from '../platform/store';
+
+type HeldResult = NonNullable<StoredSource['held']>;
 
 /** The source as it stands in `record` (a bundled one may not be stored yet); null when removed. */
 export function sourceIn(record: StoreRecord | null, id: string): StoredSource | null {
@@ -30,4 +34,19 @@ export async function writeSource(
     return record;
   });
   return written;
+}
+
+/** A list held on a source for the user to confirm (a mass removal, a preview read from cues):
+ * what a refresh and an import both store. `title` names the source in the change summary. */
+export function heldResult(
+  held: Omit<HeldResult, 'after' | 'summary' | 'removed'>,
+  diff: ListDiff,
+  title: string,
+): HeldResult {
+  return {
+    ...held,
+    after: held.list.vendors.length,
+    removed: diff.removed.length,
+    summary: summarizeDiff(diff, title),
+  };
 }
