@@ -39,6 +39,9 @@ export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SettingName = keyof typeof FIELDS;
 export const SETTING_NAMES = Object.keys(FIELDS) as SettingName[];
 
+/** What a policy locks: any of the fields, each valid on its own. */
+const LocksSchema = v.partial(v.object(FIELDS));
+
 export const DEFAULT_SETTINGS: Settings = v.parse(SettingsSchema, {});
 
 /** Anything stored -> valid settings: unknown keys dropped, wrong types replaced by defaults. */
@@ -57,7 +60,8 @@ export function parseLocks(raw: Record<string, unknown>): { locks: Partial<Setti
     if (parsed.success) locks[name] = parsed.output;
     else issues.push(`${name}: ${parsed.issues[0]?.message ?? 'invalid value'}`);
   }
-  return { locks: locks as Partial<Settings>, issues };
+  // Each field was checked above; the whole, once more, gives its type from the schema.
+  return { locks: v.parse(LocksSchema, locks), issues };
 }
 
 /** What the applied policy (written by the worker, see managed-policy.ts) locks; none on any doubt. */
