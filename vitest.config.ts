@@ -19,6 +19,7 @@ export default defineConfig({
             'tests/core/**/*.test.ts',
             'tests/cli/**/*.test.ts',
             'tests/platform/**/*.test.ts',
+            'tests/offscreen/**/*.test.ts',
             'tests/background/**/*.test.ts',
             'tests/scripts/**/*.test.ts',
           ],

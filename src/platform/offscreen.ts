@@ -56,11 +56,16 @@ async function open(): Promise<void> {
   // One document per extension: a worker stopped and woken again finds the one it made before.
   making ??= (async () => {
     if (await isOpen()) return;
-    await host.offscreen.createDocument({
-      url: OFFSCREEN_PAGE,
-      reasons: ['DOM_PARSER'],
-      justification: 'Reads subprocessor lists (web pages, markdown, JSON, YAML) out of the service worker.',
-    });
+    try {
+      await host.offscreen.createDocument({
+        url: OFFSCREEN_PAGE,
+        reasons: ['DOM_PARSER'],
+        justification: 'Reads subprocessor lists (web pages, markdown, JSON, YAML) out of the service worker.',
+      });
+    } catch (error) {
+      // Made meanwhile by another life of the worker: use it. Anything else is the caller's error.
+      if (!(await isOpen())) throw error;
+    }
   })().finally(() => {
     making = null;
   });
