@@ -1,13 +1,11 @@
 // Sets or clears the badge of one tab, or of every tab, from its address. The hot path of navigation:
 // the host's shard of the read views (current-state.ts), one look-up per host suffix, no parsing and
 // no network.
-import { type MatchResult, siteHostOf } from '../core/match';
+import { NO_MATCH, siteHostOf } from '../core/match';
 import { clearBadge, showBadge } from '../platform/badge';
 import { allTabs, type TabInfo } from '../platform/tabs';
 import { badgeFace, badgeTitle } from './badge-look';
 import { currentSettings, siteOf } from './current-state';
-
-const NO_MATCH: MatchResult = { vendor: null, relation: null, domain: null };
 
 // Each tab's latest update: reads for two quick navigations of a tab may finish in either order (their
 // hosts can be in different shards), and only the later may set the badge.

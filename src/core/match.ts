@@ -1,9 +1,24 @@
 // Host -> vendor. A host is looked up suffix by suffix, most specific first, so aws.amazon.com finds
-// AWS and amazon.com finds nothing (never the parent). One Map holds every vendor domain and every
-// domain's last two labels ("amazon.com" for aws.amazon.com): a host whose last two labels are not
-// there (most hosts a browser visits) costs one look-up, and the others only the suffixes as long
-// as the deepest vendor domain under them.
+// AWS and amazon.com finds nothing (never the parent). One table holds every vendor domain and
+// every domain's last two labels ("amazon.com" for aws.amazon.com): a host whose last two labels
+// are not there (most hosts a browser visits) costs one look-up, and the others only the suffixes
+// as long as the deepest vendor domain under them.
 import type { SubprocessorList, Vendor } from './list';
+import {
+  type Claim,
+  claim,
+  claimOf,
+  depthOf,
+  HASH_SEED,
+  HOSTING,
+  hashStep,
+  newSuffixTable,
+  OWN,
+  raiseDepth,
+  type SuffixTable,
+  slotFor,
+  slotOf,
+} from './suffix-table';
 
 export type Relation = 'vendor' | 'hosted-on';
 
@@ -15,78 +30,90 @@ export interface MatchResult {
 }
 
 export interface MatchIndex {
-  /** Domain or two-label tail -> packed entry (see pack). */
-  entries: Map<string, number>;
+  /** Every vendor domain and every domain's two-label tail (see suffix-table.ts). */
+  table: SuffixTable;
   vendors: readonly Vendor[];
 }
 
-const NO_MATCH: MatchResult = { vendor: null, relation: null, domain: null };
+/** What a host that is no vendor's matches. */
+export const NO_MATCH: MatchResult = { vendor: null, relation: null, domain: null };
 // DNS allows 127 labels; real hosts have a handful. Bounding keeps a look-up constant-time.
 const MAX_LABELS = 12;
-
-// An entry packs three small numbers into one (a Map of numbers holds 150,000 domains without an
-// object each): the vendor whose own domain it is (+1, 0 for none), the vendor hosting customers'
-// sites under it (+1), and, for a two-label tail, the most labels of any vendor domain ending in it.
-const DEPTHS = 16;
-const VENDORS = 2 ** 22;
-const pack = (own: number, hosting: number, depth: number) =>
-  ((own + 1) * VENDORS + hosting + 1) * DEPTHS + depth;
-const ownOf = (entry: number) => Math.floor(entry / DEPTHS / VENDORS) - 1;
-const hostingOf = (entry: number) => (Math.floor(entry / DEPTHS) % VENDORS) - 1;
-const depthOf = (entry: number) => entry % DEPTHS;
-
-const labelCount = (domain: string) => {
-  let labels = 1;
-  for (let i = domain.indexOf('.'); i >= 0; i = domain.indexOf('.', i + 1)) labels++;
-  return labels;
-};
-
-/** The last two labels of a name with at least one dot ("amazon.com" of "aws.amazon.com"). */
-export function tailOf(name: string): string {
-  const last = name.lastIndexOf('.');
-  const before = name.lastIndexOf('.', last - 1);
-  return before < 0 ? name : name.slice(before + 1);
-}
+const MAX_INPUT = 2048;
 
 export function buildMatchIndex(list: Pick<SubprocessorList, 'vendors'>): MatchIndex {
-  const entries = new Map<string, number>();
-  const update = (key: string, change: (e: { own: number; hosting: number; depth: number }) => void) => {
-    const current = entries.get(key);
-    const e =
-      current === undefined
-        ? { own: -1, hosting: -1, depth: 0 }
-        : { own: ownOf(current), hosting: hostingOf(current), depth: depthOf(current) };
-    change(e);
-    entries.set(key, pack(e.own, e.hosting, e.depth));
-  };
-  const add = (domain: string, vendor: number, kind: 'own' | 'hosting') => {
+  let domains = 0;
+  for (const vendor of list.vendors) domains += vendor.domains.length + (vendor.hostingDomains?.length ?? 0);
+  const table = newSuffixTable(domains * 2); // each domain, and its tail
+  const add = (domain: string, vendor: number, how: Claim) => {
     if (!domain.includes('.')) return; // a single label is never a suffix we look up
-    // The first vendor to claim a domain keeps it.
-    update(domain, (e) => {
-      if (e[kind] < 0) e[kind] = vendor;
-    });
-    const labels = Math.min(labelCount(domain), DEPTHS - 1);
-    update(tailOf(domain), (e) => {
-      e.depth = Math.max(e.depth, labels);
-    });
+    claim(table, slotFor(table, domain), how, vendor);
+    const labels = readHost(domain, 0, domain.length, false);
+    raiseDepth(table, slotFor(table, domain.slice(starts[2])), labels);
   };
   list.vendors.forEach((vendor, i) => {
-    if (i >= VENDORS - 1) return;
-    for (const d of vendor.domains) add(d, i, 'own');
-    for (const d of vendor.hostingDomains ?? []) add(d, i, 'hosting');
+    for (const d of vendor.domains) add(d, i, OWN);
+    for (const d of vendor.hostingDomains ?? []) add(d, i, HOSTING);
   });
-  return { entries, vendors: list.vendors };
+  return { table, vendors: list.vendors };
 }
 
-// Tab URLs and clean hosts, the common case on every navigation, skip the URL parser: an optional
-// http(s) scheme, lower-case ASCII labels (not punycode "xn--", which the parser validates), a last
-// label that starts with a letter (so never an IPv4 number), an optional port, then the path.
-// Anything else goes through the parser; both give the same host (tests/core/match-host.test.ts).
-const LABEL = '(?!xn--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
-const PLAIN = new RegExp(
-  `^(?:https?://)?((?:${LABEL}\\.)+(?!xn--)[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?)\\.?(?::(\\d{1,5}))?(?=[/?#]|$)`,
-);
-const MAX_PORT = 65_535;
+// A plain host, what the badge and the popup match on every navigation, skips the URL parser: it is
+// taken as it is (see readHost). Anything else (a URL, upper case, a port, an IDN) goes through the
+// parser; both give the same host (tests/core/match-fast-paths.test.ts). Tab URLs are parsed once
+// per navigation, by siteHostOf.
+const DOT = 46;
+const HYPHEN = 45;
+
+// Where each suffix of the host last read starts, by its number of labels, and its hash
+// (suffix-table.ts). One host at a time: reading and matching are synchronous.
+// Sized for the most labels an input of 2,048 characters can have, so a write needs no bound check.
+const starts = new Int32Array(MAX_INPUT / 2 + 2);
+const hashes = new Int32Array(MAX_INPUT / 2 + 2);
+/** The labels hostOfInput's last call recorded when its input was a plain host, else -1. */
+let plainLabels = -1;
+
+// Unsigned compares: one test per range, the cheapest check of a character in a hot loop.
+const isDigit = (code: number) => (code - 48) >>> 0 <= 9;
+const isLower = (code: number) => (code - 97) >>> 0 <= 25;
+
+/** A label of a plain host: not empty, not punycode "xn--" (the URL parser validates those), and the
+ * last label starts with a letter (never an IPv4 number) and is not "localhost" (never a site).
+ * Hyphens and length are the URL parser's to allow, and it allows them. `first` is the code of the
+ * label's first character, which the caller has read. */
+function isPlainLabel(text: string, from: number, to: number, first: number, last: boolean) {
+  return (
+    to > from &&
+    (!last || (isLower(first) && !(to - from === 9 && text.startsWith('localhost', from)))) &&
+    // startsWith with a position is slow in V8: tested only for a label that starts with an x.
+    (first !== 120 || !text.startsWith('xn--', from))
+  );
+}
+
+/** Reads text[start, end) right to left as a host, recording its suffixes (`starts`, `hashes`) in
+ * the same pass. Returns how many are recorded (at most MAX_LABELS), or, when `plain`, -1 unless
+ * it is a plain host: two or more plain labels of lower-case letters, digits and hyphens. */
+function readHost(text: string, start: number, end: number, plain: boolean): number {
+  let labels = 0;
+  let hash = HASH_SEED;
+  let labelEnd = end;
+  let after = DOT; // the code right of the one read: a label's first character when a dot is read
+  for (let i = end - 1; i >= start; i--) {
+    const code = text.charCodeAt(i);
+    if (code === DOT) {
+      if (plain && !isPlainLabel(text, i + 1, labelEnd, after, labels === 0)) return -1;
+      starts[++labels] = i + 1;
+      hashes[labels] = hash;
+      labelEnd = i;
+    } else if (plain && !isLower(code) && !isDigit(code) && code !== HYPHEN) return -1;
+    after = code;
+    hash = hashStep(hash, code);
+  }
+  if (plain && (labels === 0 || !isPlainLabel(text, start, labelEnd, after, false))) return -1;
+  starts[++labels] = start;
+  hashes[labels] = hash;
+  return Math.min(labels, MAX_LABELS);
+}
 
 /** The host as the WHATWG URL parser reads it (lower case, punycode), trailing dots removed. */
 export function hostByUrlParser(text: string): string | null {
@@ -101,14 +128,11 @@ export function hostByUrlParser(text: string): string | null {
 /** The host of a URL or host text, lower case, punycode, without port or trailing dot; null for
  * IP addresses, localhost, single labels and anything unparseable. */
 export function hostOfInput(input: string): string | null {
-  if (typeof input !== 'string' || input.length > 2048) return null;
-  const plain = PLAIN.exec(input);
-  let host: string | null;
-  if (plain && Number(plain[2] ?? 0) <= MAX_PORT) host = plain[1] as string;
-  else {
-    const text = input.trim();
-    host = text ? hostByUrlParser(text) : null;
-  }
+  if (typeof input !== 'string' || input.length > MAX_INPUT) return null;
+  plainLabels = readHost(input, 0, input.length, true);
+  if (plainLabels >= 0) return input; // a plain host, as it is
+  const text = input.trim();
+  const host = text ? hostByUrlParser(text) : null;
   if (!host) return null;
   if (!host.includes('.') || host.startsWith('[') || /^[\d.]+$/.test(host) || host.endsWith('.localhost'))
     return null;
@@ -122,35 +146,39 @@ export function siteHostOf(tabUrl: string | null | undefined): string | null {
   return typeof tabUrl === 'string' && /^https?:\/\//i.test(tabUrl) ? hostOfInput(tabUrl) : null;
 }
 
-/** The result for one suffix's entry: its own vendor first, then a hosting vendor; null if neither. */
-function resultOf(index: MatchIndex, host: string, suffix: string, entry: number): MatchResult | null {
-  const own = ownOf(entry);
-  const hosting = hostingOf(entry);
-  if (own >= 0) return { vendor: index.vendors[own] ?? null, relation: 'vendor', domain: suffix };
-  if (hosting >= 0) {
-    // The hosting domain itself (herokuapp.com) is the vendor's; a name under it is a customer's.
-    const relation: Relation = suffix === host ? 'vendor' : 'hosted-on';
-    return { vendor: index.vendors[hosting] ?? null, relation, domain: suffix };
-  }
-  return null;
+/** The result for one suffix's slot: its own vendor first, then a hosting vendor; null if neither. */
+function resultOf(index: MatchIndex, slot: number, wholeHost: boolean): MatchResult | null {
+  const own = claimOf(index.table, slot, OWN);
+  const at = own >= 0 ? own : claimOf(index.table, slot, HOSTING);
+  if (at < 0) return null;
+  // The hosting domain itself (herokuapp.com) is the vendor's; a name under it is a customer's.
+  const relation = own >= 0 || wholeHost ? 'vendor' : 'hosted-on';
+  return { vendor: index.vendors[at] as Vendor, relation, domain: index.table.names[slot] as string };
 }
 
+/** The hash of a name's last two labels ("amazon.com" of "aws.amazon.com"), the suffix every host
+ * that can match its domains shares: the key that site-shards.ts cuts the register by. */
+export function tailHash(name: string): number {
+  return hashes[Math.min(readHost(name, 0, name.length, false), 2)] as number;
+}
+
+const slotAt = (index: MatchIndex, host: string, labels: number) =>
+  slotOf(index.table, host, starts[labels] as number, hashes[labels] as number);
+
+/** The vendor a host belongs to: its longest suffix that is a vendor domain (aws.amazon.com finds
+ * AWS, amazon.com never its parent). */
 export function match(index: MatchIndex, hostOrUrl: string): MatchResult {
   const host = hostOfInput(hostOrUrl);
   if (!host) return NO_MATCH;
-  const tail = tailOf(host);
-  const tailEntry = index.entries.get(tail);
-  if (tailEntry === undefined) return NO_MATCH;
-  // Longer suffixes first, from the deepest vendor domain under this tail (at most MAX_LABELS).
-  const labels = labelCount(host);
-  let at = 0;
-  for (let skip = labels - Math.min(depthOf(tailEntry), MAX_LABELS); skip > 0; skip--)
-    at = host.indexOf('.', at) + 1;
-  for (; at < host.length - tail.length; at = host.indexOf('.', at) + 1) {
-    const suffix = at === 0 ? host : host.slice(at);
-    const entry = index.entries.get(suffix);
-    const found = entry === undefined ? null : resultOf(index, host, suffix, entry);
+  // A plain host, what the badge and the popup pass, was read once: checked, its suffixes recorded.
+  const labels = plainLabels >= 0 ? plainLabels : readHost(host, 0, host.length, false);
+  const tail = slotAt(index, host, 2); // a host has two labels or more
+  if (tail < 0) return NO_MATCH;
+  // Longer suffixes first, from the deepest vendor domain under this tail.
+  for (let at = Math.min(labels, depthOf(index.table, tail)); at > 2; at--) {
+    const slot = slotAt(index, host, at);
+    const found = slot < 0 ? null : resultOf(index, slot, starts[at] === 0);
     if (found) return found;
   }
-  return resultOf(index, host, tail, tailEntry) ?? NO_MATCH;
+  return resultOf(index, tail, starts[2] === 0) ?? NO_MATCH;
 }

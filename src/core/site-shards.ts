@@ -6,7 +6,7 @@
 // gives what matching it against the whole register gives (same first claim, same depth under the
 // tail). The vendors themselves sit in chunks of consecutive register indices, each stored once.
 import type { SubprocessorList, Vendor } from './list';
-import { buildMatchIndex, type MatchIndex, match, type Relation, tailOf } from './match';
+import { buildMatchIndex, type MatchIndex, match, type Relation, tailHash } from './match';
 
 /** About this many vendors' domains per shard, at most MAX_SHARDS shards. */
 export const VENDORS_PER_SHARD = 64;
@@ -21,19 +21,10 @@ export function shardCountFor(vendorCount: number): number {
   return count;
 }
 
-/** FNV-1a over the name's UTF-16 code units: the same number in every browser and in Node. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** The shard of a host or vendor domain: the hash of its last two labels. `count` is a power of two. */
 export function shardOf(name: string, count: number): number {
-  return hash(tailOf(name)) & (count - 1);
+  // The matcher's own hash (suffix-table.ts): FNV-1a, the same number in every browser and in Node.
+  return tailHash(name) & (count - 1);
 }
 
 /** The chunk that holds the vendor at a register index. */

@@ -1,6 +1,6 @@
 // What the popup shows before a search: the vendor of the tab's site, or why there is none.
 import type { Vendor } from '../core/list';
-import { type MatchIndex, type MatchResult, match, siteHostOf } from '../core/match';
+import { type MatchIndex, type MatchResult, match, NO_MATCH, siteHostOf } from '../core/match';
 import type { ReviewStatus } from '../core/register/review-state';
 import { EmptyState } from '../ui/empty-state';
 import { HostedOnNote } from '../ui/hosted-on-note';
@@ -12,8 +12,6 @@ export interface SiteMatch {
   host: string | null;
   found: MatchResult;
 }
-
-const NO_MATCH: MatchResult = { vendor: null, relation: null, domain: null };
 
 export function siteMatchOf(index: MatchIndex | null, tabUrl: string | null): SiteMatch {
   const host = siteHostOf(tabUrl);

@@ -5,7 +5,7 @@
 // reads as unusable, and the caller reads the record the full way (store/register-read.ts).
 import type { Storage } from 'webextension-polyfill';
 import { LIST_FORMAT, type SubprocessorList, type Vendor } from '../../core/list';
-import type { MatchResult } from '../../core/match';
+import { type MatchResult, NO_MATCH } from '../../core/match';
 import {
   chunkOf,
   MAX_SHARDS,
@@ -159,8 +159,6 @@ export async function readVendorChunk(head: LookupHead, chunk: number): Promise<
   const key = vendorChunkKey(chunk);
   return chunkFrom(head, chunk, await partOf(head, (await get([key]))?.[key], 'chunk', chunk));
 }
-
-const NO_MATCH: MatchResult = { vendor: null, relation: null, domain: null };
 
 /** A shard's match with its vendor from `chunk` (the chunk of `found.at`). */
 export function resultOf(
