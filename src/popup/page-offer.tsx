@@ -2,6 +2,7 @@
 // subprocessors (with the first names and how they were read, and a Follow button), or it links to
 // a list, or nothing. Never an error box: a page that cannot be read says nothing, or one sentence.
 import { useState } from 'preact/hooks';
+import type { Reader } from '../core/result';
 import type { PagePreview, Reply } from '../platform/source-types';
 import { clip } from '../ui/format';
 import { isolate, plural, useI18n } from '../ui/i18n';
@@ -16,7 +17,8 @@ interface PageOfferProps {
   onFollow: (page: PagePreview) => Promise<Reply>;
 }
 
-const READER_KEY: Record<string, string> = {
+// Its own wording for the popup's one line ("Read as a table"), not READER_KEYS' labels.
+const READER_KEY: Record<Reader, string> = {
   table: 'pageReaderTable',
   sections: 'pageReaderSections',
   bullets: 'pageReaderBullets',
