@@ -6,15 +6,14 @@
 import type { Vendor } from '../list';
 import { hostOf } from '../normalize/url';
 import type { HistoryEntry } from './history-schema';
-import { hostKeyOf, nameKey, nameKeyOf } from './vendor-identity';
+import { identityKeysOf, nameKey } from './vendor-identity';
 
 /** Identity key ("n:stripe", "h:stripe.com") -> ISO time of its latest addition that still stands. */
 export type Additions = ReadonlyMap<string, string>;
 
-/** The keys a vendor is looked up by, name first. */
+/** The keys a vendor is looked up by, name first (vendor-identity.ts identityKeysOf). */
 export function additionKeysOf(vendor: Pick<Vendor, 'name' | 'website' | 'domains'>): string[] {
-  const host = hostKeyOf(vendor);
-  return host === null ? [`n:${nameKeyOf(vendor)}`] : [`n:${nameKeyOf(vendor)}`, `h:${host}`];
+  return identityKeysOf(vendor);
 }
 
 /**

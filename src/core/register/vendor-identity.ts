@@ -26,9 +26,22 @@ export function nameKeyOf(vendor: Identifiable): string {
   return nameKey(vendor.name);
 }
 
-/** The website's host, or the first listed domain when there is no website. */
-export function hostKeyOf(vendor: Identifiable): string | null {
-  return (vendor.website ? hostOf(vendor.website) : null) ?? vendor.domains[0] ?? null;
+/** The host of the vendor's website (normalize/url.ts hostOf); null without a usable website. */
+export function websiteHostOf(vendor: Pick<Vendor, 'website'>): string | null {
+  return vendor.website ? hostOf(vendor.website) : null;
+}
+
+/** The website's host, or the first listed domain when there is no website. `websiteHost`: the
+ * vendor's websiteHostOf, when the caller has it already (hostOf parses a URL). */
+export function hostKeyOf(vendor: Identifiable, websiteHost = websiteHostOf(vendor)): string | null {
+  return websiteHost ?? vendor.domains[0] ?? null;
+}
+
+/** The keys a vendor is known by, name first: "n:<name key>", and "h:<host key>" when it has a host. */
+export function identityKeysOf(vendor: Identifiable, websiteHost = websiteHostOf(vendor)): string[] {
+  const name = `n:${nameKeyOf(vendor)}`;
+  const host = hostKeyOf(vendor, websiteHost);
+  return host === null ? [name] : [name, `h:${host}`];
 }
 
 export interface Pairing {

@@ -45,6 +45,17 @@ export async function packJson(value: unknown): Promise<string> {
   return toBase64(new Uint8Array(zipped));
 }
 
+/** packJson of each value `make` gives, at most `width` at a time; in the order of `make`. */
+export async function packEach(make: readonly (() => unknown)[], width: number): Promise<string[]> {
+  const out: string[] = new Array(make.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < make.length; i = next++) out[i] = await packJson((make[i] as () => unknown)());
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, make.length)) }, worker));
+  return out;
+}
+
 /** The value packJson packed; throws for anything else (not text, not base64, damaged, not JSON). */
 export async function unpackJson(text: unknown): Promise<unknown> {
   if (typeof text !== 'string') throw new Error('not packed text');

@@ -7,7 +7,7 @@ import { cleanText } from '../../core/normalize/text';
 import { browser } from '../browser';
 import { t } from '../i18n';
 import { FOLLOWED_KEY, LOOKUP_KEY, STORE_BACKUP_KEY, STORE_KEY } from './keys';
-import { buildLookup, leftoverKeys, withoutLookup } from './lookup-write';
+import { type BuildOptions, buildLookup, leftoverKeys, withoutLookup } from './lookup-write';
 import {
   emptyStoreRecord,
   followedPages,
@@ -72,11 +72,12 @@ async function writeWithViews(
   items: Record<string, unknown>,
   record: StoreRecord | null,
   storedHead: unknown,
+  options: BuildOptions = {},
 ): Promise<void> {
   const revision = record?.revision ?? null;
   let views: Record<string, unknown> | null = null;
   try {
-    views = await buildLookup(record);
+    views = await buildLookup(record, options);
     await browser.storage.local.set({ ...items, ...views });
   } catch (error) {
     console.error('Subprocessor Lens: the read views were not written:', error);
@@ -112,8 +113,12 @@ export async function markLookupStale(): Promise<void> {
 export function rebuildLookup(): Promise<void> {
   return serialised(async () => {
     const stored = await browser.storage.local.get([STORE_KEY, LOOKUP_KEY]);
+    // Read just now, each list checked against its schema (a damaged one is left out of the
+    // register, as in the full read): the register needs no second check.
     const read = readStoreRecord(stored[STORE_KEY]);
-    await writeWithViews({}, read.kind === 'ok' ? read.record : null, stored[LOOKUP_KEY]);
+    await writeWithViews({}, read.kind === 'ok' ? read.record : null, stored[LOOKUP_KEY], {
+      listsValidated: true,
+    });
   });
 }
 

@@ -176,6 +176,32 @@ describe('views written with the record', () => {
     expect(partKeys()).toEqual([siteShardKey(0), vendorChunkKey(0)]);
   });
 
+  it('leave out a damaged list of a record written from outside when rebuilt, as the full read does', async () => {
+    // The rebuild does not check the merged register again (readStoreRecord checked each list):
+    // a list damaged in storage is skipped there, and the full read says so.
+    const damaged = { ...large(), vendors: [{ ...(large().vendors[0] as Vendor), website: 'not a url' }] };
+    const outside = {
+      schemaVersion: 3,
+      revision: 4,
+      sources: {
+        dovetail: source('dovetail', { ...bundled, vendors: bundled.vendors.slice(0, 2) }),
+        acme: source('acme', damaged),
+      },
+      removedBundled: [],
+    };
+    await fakeBrowser.storage.local.set({ [STORE_KEY]: outside });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await rebuildLookup();
+    expect(errors).not.toHaveBeenCalled();
+    expect(fakeBrowser.storage.local.peek(STORE_KEY)).toEqual(outside);
+    expect(head()).toMatchObject({ revision: 4, shards: 1, vendorCount: 2 });
+    const names = bundled.vendors.slice(0, 2).map((v) => v.name);
+    expect((await viewRegister()).map((v) => v.name)).toEqual(names);
+    const loaded = await loadList();
+    expect(loaded.list.vendors.map((v) => v.name)).toEqual(names);
+    expect(loaded.problem).toMatch(/^The saved list “acme” is damaged \(vendors\.0\.website/);
+  });
+
   it('are marked stale at once when the record changed without them, until rebuilt', async () => {
     await saveSource(source('acme', large()));
     await fakeBrowser.storage.local.set({ [STORE_KEY]: { schemaVersion: 2, revision: 9, sources: {} } });
