@@ -11,7 +11,8 @@
 // - storage reads in the worker: the whole record (what a reader without views pays), and the read
 //   views' head, one shard and one chunk (what a navigation pays); the popup's 'popup:register' mark
 //   (the register for search read, after the first paint); and how long the worker takes to rebuild
-//   the views after the register is written into storage from outside (not a hot path).
+//   the views after the register is written into storage from outside (not a hot path), timed from
+//   the end of that write, with the write itself as its baseline.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -185,41 +186,64 @@ async function workerHeap(ext: ExtensionBrowser): Promise<number> {
   }
 }
 
+/** The rebuild after a write of the register, and the write itself (its baseline). */
+interface Rebuild {
+  /** ms from the end of the storage.local.set() of the record to the rebuilt views stored. */
+  rebuild: number;
+  /** ms of the storage.local.set() of the record (about 7 MB): not part of the rebuild. */
+  write: number;
+}
+
+const REBUILDS = 3;
+
 /** Stores the register as the default source, written straight into storage.local (as a refresh
  * would store it, but from outside the store code); the worker sees the record change without its
- * views and rebuilds them. Resolves to the ms until the rebuilt views are stored. */
-async function storeRegister(ext: ExtensionBrowser, root: string, w: Workload): Promise<number> {
+ * views and rebuilds them. Done REBUILDS times (each a new revision over the last); medians. */
+async function storeRegister(ext: ExtensionBrowser, root: string, w: Workload): Promise<Rebuild> {
   const sources = JSON.parse(readFileSync(join(root, 'assets/data/sources.json'), 'utf8')) as {
     sources: { id: string; title: string }[];
   };
   const source = sources.sources[0];
   if (!source) throw new Error('assets/data/sources.json names no source');
-  const record = {
-    schemaVersion: STORE_SCHEMA_VERSION,
-    revision: 1,
-    sources: {
-      [source.id]: {
-        id: source.id,
-        title: source.title,
-        url: null,
-        fetchedAt: new Date().toISOString(),
-        list: w.registerList(REGISTER),
+  const list = w.registerList(REGISTER);
+  const samples: Rebuild[] = [];
+  for (let revision = 1; revision <= REBUILDS; revision++) {
+    const record = {
+      schemaVersion: STORE_SCHEMA_VERSION,
+      revision,
+      sources: {
+        [source.id]: {
+          id: source.id,
+          title: source.title,
+          url: null,
+          fetchedAt: new Date().toISOString(),
+          list,
+        },
       },
-    },
-  };
-  return ext.inWorker(
-    async ({ key, viewKey, value }) => {
-      const started = performance.now();
-      await chrome.storage.local.set({ [key]: value });
-      for (;;) {
-        const head = (await chrome.storage.local.get(viewKey))[viewKey] as { revision?: number } | undefined;
-        if (head?.revision === value.revision) return performance.now() - started;
-        if (performance.now() - started > 60_000) throw new Error('the views were not rebuilt');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    },
-    { key: STORE_KEY, viewKey: LOOKUP_KEY, value: record },
-  );
+    };
+    samples.push(
+      await ext.inWorker(
+        async ({ key, viewKey, value }) => {
+          const started = performance.now();
+          await chrome.storage.local.set({ [key]: value });
+          // The worker hears of the write (storage.onChanged) before set() resolves; its rebuild
+          // starts then. Timed from here: the write of 7 MB is not the rebuild.
+          const written = performance.now();
+          for (;;) {
+            const head = (await chrome.storage.local.get(viewKey))[viewKey] as
+              | { revision?: number }
+              | undefined;
+            if (head?.revision === value.revision)
+              return { rebuild: performance.now() - written, write: written - started };
+            if (performance.now() - started > 60_000) throw new Error('the views were not rebuilt');
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        },
+        { key: STORE_KEY, viewKey: LOOKUP_KEY, value: record },
+      ),
+    );
+  }
+  return { rebuild: median(samples.map((s) => s.rebuild)), write: median(samples.map((s) => s.write)) };
 }
 
 interface Figures {
@@ -231,8 +255,8 @@ interface Figures {
   heap: number;
   read: number;
   viewRead: number;
-  /** ms to rebuild the views after the register was written (NaN with the bundled list). */
-  rebuild: number;
+  /** The views rebuilt after the register was written (NaN with the bundled list). */
+  rebuild: Rebuild;
 }
 
 /** ms the worker takes to read the stored lists (what a woken worker and each popup do first). */
@@ -279,7 +303,7 @@ async function viewRead(ext: ExtensionBrowser, host: string, at: number): Promis
   return median(samples);
 }
 
-async function measure(ext: ExtensionBrowser, tabId: number, rebuild: number): Promise<Figures> {
+async function measure(ext: ExtensionBrowser, tabId: number, rebuild: Rebuild): Promise<Figures> {
   await badgeAfterCommit(ext, 'stripe.com'); // the worker has the current list and index
   const popups = [];
   for (let i = 0; i < OPENS; i++) popups.push(await openPopup(ext, tabId));
@@ -337,15 +361,16 @@ function rowsOf(bundled: Figures, register: Figures, minimal: number): Row[] {
   add('worker heap after gc', (f) => f.heap, [null, 40 * 1024 * 1024], mb);
   add('storage.local.get of the whole record, in the worker', (f) => f.read, [null, null]);
   add('storage.local.get of the views: head, one shard, one chunk', (f) => f.viewRead, [null, null]);
-  const rebuilt = register.rebuild;
+  // Issue 12's budget: the rebuild, timed from the end of the record's write (its baseline).
+  const { rebuild, write } = register.rebuild;
   rows.push({
     figure: 'views rebuilt after the register is written (not a hot path)',
     at: at[1] as string,
-    ours: ms(rebuilt),
-    budget: '',
-    baseline: '',
-    ratio: '',
-    within: '',
+    ours: ms(rebuild),
+    budget: '≤ 1 s from the end of the write',
+    baseline: `${ms(write)} (the write of the record)`,
+    ratio: `${times(rebuild / write)} the write`,
+    within: yesNo(rebuild <= 1000),
   });
   return rows;
 }
@@ -367,7 +392,7 @@ export async function chromiumFigures(
   try {
     const site = await ext.openPage(ext.url('stripe.com', '/'));
     const tabId = await ext.tabIdOf(site);
-    const bundled = await measure(ext, tabId, Number.NaN);
+    const bundled = await measure(ext, tabId, { rebuild: Number.NaN, write: Number.NaN });
     log(`chromium: ${REGISTER.toLocaleString('en-US')}-vendor register in storage`);
     const rebuild = await storeRegister(ext, root, w);
     const register = await measure(ext, tabId, rebuild);
