@@ -85,8 +85,7 @@ function isPlainLabel(text: string, from: number, to: number, first: number, las
   return (
     to > from &&
     (!last || (isLower(first) && !(to - from === 9 && text.startsWith('localhost', from)))) &&
-    // startsWith with a position is slow in V8: tested only for a label that starts with an x.
-    (first !== 120 || !text.startsWith('xn--', from))
+    !text.startsWith('xn--', from)
   );
 }
 
@@ -159,7 +158,8 @@ function resultOf(index: MatchIndex, slot: number, wholeHost: boolean): MatchRes
 /** The hash of a name's last two labels ("amazon.com" of "aws.amazon.com"), the suffix every host
  * that can match its domains shares: the key that site-shards.ts cuts the register by. */
 export function tailHash(name: string): number {
-  return hashes[Math.min(readHost(name, 0, name.length, false), 2)] as number;
+  readHost(name, 0, name.length, false);
+  return hashes[2] as number; // for a single label, any number: match never looks one up
 }
 
 const slotAt = (index: MatchIndex, host: string, labels: number) =>

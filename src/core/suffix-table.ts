@@ -18,7 +18,8 @@ const STRIDE = 4;
 export const OWN = 1;
 export const HOSTING = 2;
 const DEPTH = 3;
-export const HASH_SEED = 0x811c9dc5 | 0;
+// Zero, not the FNV offset basis: host names hold no NUL characters, the one input it would help.
+export const HASH_SEED = 0;
 /** FNV-1a, one character at a time. */
 export const hashStep = (hash: number, code: number) => Math.imul(hash ^ code, 0x01000193);
 const firstSlot = (hash: number, shift: number) => Math.imul(hash, 0x9e3779b1) >>> shift;
