@@ -60,7 +60,8 @@ async function open(): Promise<void> {
       await host.offscreen.createDocument({
         url: OFFSCREEN_PAGE,
         reasons: ['DOM_PARSER'],
-        justification: 'Reads subprocessor lists (web pages, markdown, JSON, YAML) out of the service worker.',
+        justification:
+          'Reads subprocessor lists (web pages, markdown, JSON, YAML) out of the service worker.',
       });
     } catch (error) {
       // Made meanwhile by another life of the worker: use it. Anything else is the caller's error.

@@ -37,7 +37,8 @@ describe('the background bundles', () => {
   });
 
   it("keep the parser in Firefox's background page, which has no offscreen document", () => {
-    for (const marker of [PARSER, SUFFIX_LIST]) expect(text('firefox/background.js'), marker).toContain(marker);
+    for (const marker of [PARSER, SUFFIX_LIST])
+      expect(text('firefox/background.js'), marker).toContain(marker);
     const manifest = JSON.parse(text('firefox/manifest.json')) as { permissions: string[] };
     expect(manifest.permissions).not.toContain('offscreen');
     expect(() => statSync(join(out, 'firefox/offscreen.js'))).toThrow();
