@@ -6,6 +6,7 @@ import { buildMatchIndex, match } from '../../src/core/match';
 import { STORE_KEY } from '../../src/platform/store/keys';
 import { readStore } from '../../src/platform/store/record-io';
 import { loadList } from '../../src/platform/store/register-read';
+import { blankVendor } from '../support/blank-vendor';
 import { bundled } from '../support/bundled-list';
 import { fakeBrowser } from '../support/fake-browser';
 
@@ -13,17 +14,7 @@ vi.mock('../../src/platform/browser', async () => ({
   browser: (await import('../support/fake-browser')).fakeBrowser,
 }));
 
-const old = (name: string, website: string, domains: string[]) => ({
-  name,
-  website,
-  domains,
-  location: { text: '', country: null },
-  certifications: [],
-  dataProcessed: [],
-  use: [],
-  dpa: { status: 'unknown', date: null, text: '' },
-  flags: [],
-});
+const old = (name: string, website: string, domains: string[]) => blankVendor(name, { website, domains });
 
 beforeEach(async () => {
   fakeBrowser.reset();

@@ -13,22 +13,12 @@ import {
   shardIndexOf,
   shardOf,
 } from '../../src/core/site-shards';
+import { blankVendor } from '../support/blank-vendor';
 import { fuzzParams } from '../support/fuzz';
 import { registerList } from '../support/generate-vendors';
 
 function vendor(name: string, domains: string[], hostingDomains?: string[]): Vendor {
-  return {
-    name,
-    website: null,
-    domains,
-    ...(hostingDomains ? { hostingDomains } : {}),
-    location: { text: '', country: null },
-    certifications: [],
-    dataProcessed: [],
-    use: [],
-    dpa: { status: 'unknown', date: null, text: '' },
-    flags: [],
-  };
+  return blankVendor(name, { domains, ...(hostingDomains ? { hostingDomains } : {}) });
 }
 
 const listOf = (vendors: Vendor[]): SubprocessorList => ({

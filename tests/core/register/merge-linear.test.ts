@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FlagParams, Vendor } from '../../../src/core/list';
 import { type ListInput, mergeLists } from '../../../src/core/register/merge';
+import { blankVendor } from '../../support/blank-vendor';
 import { FC_SEED, listOf, vendorArb } from '../../support/list-arbitraries';
 import { referenceMerge } from '../../support/merge-reference';
 
@@ -38,17 +39,8 @@ const inputsArb: fc.Arbitrary<ListInput[]> = fc
       .map((ids) => lists.map((vendors, i) => ({ sourceId: ids[i] as string, list: listOf(vendors) }))),
   );
 
-const vendor = (name: string, website: string | null, domains: string[] = []): Vendor => ({
-  name,
-  website,
-  domains,
-  location: { text: '', country: null },
-  certifications: [],
-  dataProcessed: [],
-  use: [],
-  dpa: { status: 'unknown', date: null, text: '' },
-  flags: [],
-});
+const vendor = (name: string, website: string | null, domains: string[] = []): Vendor =>
+  blankVendor(name, { website, domains });
 
 const summary = (inputs: ListInput[]) =>
   mergeLists(inputs).vendors.map((v) => [v.name, v.website, v.listedBy?.map((l) => l.sourceId)]);

@@ -12,19 +12,10 @@ import {
   statusOf,
   withReview,
 } from '../../../src/core/register/review-state';
+import { blankVendor } from '../../support/blank-vendor';
 
 function vendor(name: string, website: string | null = null): Vendor {
-  return {
-    name,
-    website,
-    domains: [],
-    location: { text: '', country: null },
-    certifications: [],
-    dataProcessed: [],
-    use: [],
-    dpa: { status: 'unknown', date: null, text: '' },
-    flags: [],
-  };
+  return blankVendor(name, { website });
 }
 
 const stripe = vendor('Stripe', 'https://stripe.com');

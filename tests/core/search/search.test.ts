@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Vendor } from '../../../src/core/list';
 import { SEARCH_FIELDS } from '../../../src/core/search/fields';
 import { buildSearchIndex, FUSE_OPTIONS } from '../../../src/core/search/search';
+import { blankVendor } from '../../support/blank-vendor';
 import { seedVendors } from '../../support/generate-vendors';
 
 const seed = seedVendors();
@@ -10,18 +11,7 @@ const index = buildSearchIndex(seed);
 const names = (query: string, limit = 5) => index.search(query, limit).map((h) => h.vendor.name);
 
 function vendor(name: string, fields: Partial<Vendor> = {}): Vendor {
-  return {
-    name,
-    website: null,
-    domains: [],
-    location: { text: '', country: null },
-    certifications: [],
-    dataProcessed: [],
-    use: [],
-    dpa: { status: 'unknown', date: null, text: '' },
-    flags: [],
-    ...fields,
-  };
+  return blankVendor(name, fields);
 }
 
 afterEach(() => {
