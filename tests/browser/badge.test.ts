@@ -203,8 +203,8 @@ describe('service worker lifecycle', () => {
     const first = await visit('stripe.com');
     await ext.waitForBadge(first.tabId, hasText('i'));
     await ext.inWorker(() => Object.assign(globalThis, { lensTestMarker: 'old worker' }), null);
-    const starts = ext.workerStarts();
     await ext.stopServiceWorker();
+    const starts = ext.workerStarts();
     // Opening a tab wakes the worker with its event; it has nothing in memory.
     const { tabId } = await visit('heroku.com');
     expect(withoutIsolates((await ext.waitForBadge(tabId, hasText('!'))).title)).toMatch(/^Heroku: /);

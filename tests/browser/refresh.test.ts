@@ -178,7 +178,9 @@ describe('the schedule', () => {
     const withZapier = `${refreshed}\n## Zapier\n\n[zapier.com](https://zapier.com)\n\n- **Location:** San Francisco, United States.\n- **Use:** Automation.\n`;
     answer = markdown(withZapier, { etag: '"r2"' });
     // The last check was two days ago, so the daily schedule finds the source due; the alarm is set
-    // to fire in two seconds (unpacked extensions may set alarms that short).
+    // to fire in four seconds (unpacked extensions may set alarms that short): time enough to stop
+    // the worker and see it stay stopped after the rebuild this write starts.
+    const fetchesBefore = conditional.length;
     await ext.inWorker(async (key) => {
       const record = (await chrome.storage.local.get(key))[key] as {
         sources: Record<string, { lastAttempt: { at: string } | null }>;
@@ -187,12 +189,12 @@ describe('the schedule', () => {
       if (dovetail?.lastAttempt)
         dovetail.lastAttempt.at = new Date(Date.now() - 2 * 86_400_000).toISOString();
       await chrome.storage.local.set({ [key]: record });
-      await chrome.alarms.create('lens-refresh', { when: Date.now() + 2000, periodInMinutes: 24 * 60 });
+      await chrome.alarms.create('lens-refresh', { when: Date.now() + 4000, periodInMinutes: 24 * 60 });
     }, STORE_KEY);
     await control.close();
     await ext.stopServiceWorker();
     const startsBefore = ext.workerStarts();
-    const fetchesBefore = conditional.length;
+    expect(conditional.length, 'the alarm fired before the worker was stopped').toBe(fetchesBefore);
 
     // Poll the server's log, not the worker: asking the worker would wake it.
     const deadline = Date.now() + 30_000;

@@ -19,7 +19,8 @@
  * - inWorker(fn, arg): evaluates fn(arg) in the extension's service worker; a stopped worker is left
  *   2 s for a tab event to wake it, then started through CDP
  * - badgeOf(tabId) -> { text, title, color: [r, g, b, a] }; waitForBadge(tabId, predicate, timeoutMs)
- * - stopServiceWorker(): stops it through CDP (ServiceWorker.stopAllWorkers) and waits until it has;
+ * - stopServiceWorker(): stops it through CDP (ServiceWorker.stopAllWorkers) and waits until it has
+ *   and stays stopped (a storage change it caused may wake it at once: then it is stopped again);
  *   workerStarts(): how many times it has started again since launch
  * - the first page of the context is the harness's CDP control page: leave it open
  * - close()
@@ -33,6 +34,9 @@ import { DIST_CHROME, ensureBuilt } from './build';
 import { type Sites, startSites, testUrl } from './sites';
 
 export const CHROMIUM = '/usr/bin/chromium';
+
+/** How long a stopped worker must stay stopped before stopServiceWorker() trusts the stop. */
+const QUIET_MS = 300;
 
 // Functions passed to inWorker run in the service worker, where `chrome` is the extension API
 // (promise-based in MV3). Declared here for the type checker only; evaluate() ships the source.
@@ -247,13 +251,20 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     },
     async stopServiceWorker() {
       // Counted, not polled: an event already queued for the worker (a storage change it caused
-      // itself) may start it again at once, between two looks at its status.
-      const before = stops;
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      const deadline = Date.now() + 10_000;
-      while (stops === before && Date.now() < deadline)
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      if (stops === before) throw new Error(`the service worker did not stop (${status})`);
+      // itself) may start it again at once, between two looks at its status. So it must stay
+      // stopped for a quiet moment, or it is stopped again: a caller then knows that the next
+      // start is one it caused (an alarm, a tab event).
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const before = stops;
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        const deadline = Date.now() + 10_000;
+        while (stops === before && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        if (stops === before) throw new Error(`the service worker did not stop (${status})`);
+        await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+        if (status === 'stopped') return;
+      }
+      throw new Error(`the service worker keeps starting again (${status})`);
     },
     workerStarts: () => starts,
     async close() {
