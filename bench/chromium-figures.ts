@@ -10,7 +10,7 @@
 //   buffer backing stores) in the service worker, after it has matched a page.
 // - storage reads in the worker: the whole record (what a reader without views pays), and the read
 //   views' head, one shard and one chunk (what a navigation pays); the popup's 'popup:register' mark
-//   (the register for search read, after the first paint); and how long the worker takes to rebuild
+//   (the register and the search code there, after the first paint); and how long the worker takes to rebuild
 //   the views after the register is written into storage from outside (not a hot path), timed from
 //   the end of that write, with the write itself as its baseline.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

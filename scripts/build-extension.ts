@@ -42,13 +42,14 @@ const parserInOffscreen: esbuild.Plugin = {
 };
 // The popup is built on its own, and only its first paint is in popup.js (its size is budgeted:
 // bench/popup-size.ts). What it loads by import() is bundled apart, whole, under these names: the
-// team's reviews (after the first paint) and the full read of the record (only when the lookup
-// tables cannot answer). Not esbuild's code splitting: it splits by file, so list.ts, which the
+// team's reviews (after the first paint), the search code (after the first paint, with the
+// register) and the full read of the record (only when the lookup tables cannot answer). Not esbuild's code splitting: it splits by file, so list.ts, which the
 // first paint reaches for a constant, would carry the list's whole schema into a shared chunk.
 const POPUP_ENTRY = 'src/popup/index.tsx';
 export const POPUP_LAZY: Record<string, string> = {
   './my-status': 'popup-my-status',
   './full-read': 'popup-full-read',
+  './search-code': 'popup-search-code',
 };
 
 /**

@@ -1,14 +1,14 @@
 // The popup: a search field over every vendor, the tab's vendor when the field is empty, and the
 // source line. Data arrives as props; the entry point (index.tsx) fetches it from the platform. The
 // tab's vendor may come first and the register for search just after (the first paint needs only
-// the one vendor): until the register is there, a search says it is loading.
+// the one vendor): until the register and the search code are there, a search says it is loading.
 import type { ComponentChildren, JSX, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ListSource, SubprocessorList, Vendor } from '../core/list';
 import { buildMatchIndex } from '../core/match';
 import { mergesSeveralLists } from '../core/register/merge';
 import type { ReviewStatus } from '../core/register/review-state';
-import { buildSearchIndex, type SearchIndex } from '../core/search/search';
+import type { SearchIndex } from '../core/search/search';
 import { EmptyState } from '../ui/empty-state';
 import { isolate, plural, useI18n } from '../ui/i18n';
 import { SourceLine } from '../ui/source-line';
@@ -44,17 +44,23 @@ export interface PopupAppProps {
   myStatus?: (vendor: Vendor) => ReviewStatus | null;
   /** The register page's address; no link without it. */
   registerHref?: string;
+  /** The search code (core/search), loaded after the first paint (index.tsx): until it is given,
+   * as until the register is, a search says it is loading. */
+  searchIndexOf?: (vendors: readonly Vendor[]) => SearchIndex;
 }
 
 const never = () => null;
 const NO_SOURCE: ListSource = { title: '', url: null, updated: null };
 
 /** The search index for a list, built on first use and kept until the list changes. */
-function useSearchIndex(list: SubprocessorList | null): () => SearchIndex | null {
+function useSearchIndex(
+  list: SubprocessorList | null,
+  build: PopupAppProps['searchIndexOf'],
+): () => SearchIndex | null {
   const cache = useRef<{ list: SubprocessorList; index: SearchIndex } | null>(null);
   const get = () => {
-    if (!list) return null;
-    if (cache.current?.list !== list) cache.current = { list, index: buildSearchIndex(list.vendors) };
+    if (!list || !build) return null;
+    if (cache.current?.list !== list) cache.current = { list, index: build(list.vendors) };
     return cache.current.index;
   };
   // Build it just after the first paint, so the first keystroke does not wait for it.
@@ -75,7 +81,9 @@ export function App(props: PopupAppProps) {
   const input = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLElement>(null);
   const reopen = useRef<number | null>(null);
-  const searchIndex = useSearchIndex(list);
+  const searchIndex = useSearchIndex(list, props.searchIndexOf);
+  // What a search needs: the register, and the code that searches it.
+  const ready = list !== null && props.searchIndexOf !== undefined;
   const site = useMemo(
     () => props.site ?? siteMatchOf(list ? buildMatchIndex(list) : null, tabUrl),
     [props.site, list, tabUrl],
@@ -88,14 +96,14 @@ export function App(props: PopupAppProps) {
   const searching = query.trim() !== '';
   const hits = useMemo(
     () => (searching ? (searchIndex()?.search(query, RESULT_LIMIT) ?? []) : []),
-    [query, list],
+    [query, list, props.searchIndexOf],
   );
   const openedVendor = opened === null ? undefined : list?.vendors[opened];
 
   useLayoutEffect(() => input.current?.focus(), []);
   useEffect(() => onFirstRender?.(), []);
   useEffect(() => {
-    if (searching && list) onResultsRender?.(query, hits.length);
+    if (searching && ready) onResultsRender?.(query, hits.length);
   }, [hits]);
   // Back from a card: focus returns to the result that opened it, in the same frame (before the
   // browser moves focus to the body because the focused button is gone).
@@ -142,7 +150,7 @@ export function App(props: PopupAppProps) {
         <SiteView site={site} addedOn={addedOn} showListedBy={showListedBy} myStatus={props.myStatus} />
       </>
     );
-  else if (!list) view = <EmptyState title={t('loading')} />;
+  else if (!ready) view = <EmptyState title={t('loading')} />;
   else if (openedVendor)
     view = (
       <>
@@ -202,7 +210,7 @@ export function App(props: PopupAppProps) {
         <h1 class="visually-hidden">{t('popupTitle')}</h1>
         <p class="visually-hidden" role="status">
           {searching && opened === null
-            ? list
+            ? ready
               ? plural(i18n, 'resultCount', hits.length)
               : t('loading')
             : ''}

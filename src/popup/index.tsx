@@ -21,7 +21,7 @@ import {
 import { activeTab, getTab, type TabInfo } from '../platform/tabs';
 import { EmptyState } from '../ui/empty-state';
 import { I18nProvider, makeI18n } from '../ui/i18n';
-import { App } from './App';
+import { App, type PopupAppProps } from './App';
 import type { Shown } from './full-read';
 import type { MyStatus } from './my-status';
 import { addedOnFrom } from './new-vendors';
@@ -29,7 +29,7 @@ import { PageOffer, type PageState } from './page-offer';
 
 /** The mark a benchmark reads: navigation start -> first card or result on screen. On the way,
  * 'popup:start' (script running) and 'popup:data' (the first data read) split the time; after it,
- * 'popup:register' marks the register for search shown. */
+ * 'popup:register' marks search ready: the register and the search code both there. */
 export const FIRST_RESULT_MARK = 'popup:first-result';
 /** The mark of the page's offer on screen ("This page lists N"), after the first result. */
 export const PAGE_OFFER_MARK = 'popup:page-offer';
@@ -141,6 +141,7 @@ export async function start(root: HTMLElement): Promise<void> {
   let tabId: number | null = null;
   let page: PageState = { status: 'reading' };
   let latest: Shown | null = null;
+  let searchIndexOf: PopupAppProps['searchIndexOf'];
   const paint = () => {
     if (!latest) return;
     const id = tabId;
@@ -153,6 +154,7 @@ export async function start(root: HTMLElement): Promise<void> {
           optionsHref={extensionUrl('options.html')}
           registerHref={extensionUrl('register.html')}
           myStatus={myStatus}
+          searchIndexOf={searchIndexOf}
           onOpenOptions={openOptions}
           onFirstRender={markFirstResult}
           onResultsRender={(query) => performance.mark(`popup:results:${query}`)}
@@ -177,6 +179,10 @@ export async function start(root: HTMLElement): Promise<void> {
       if (more && tries > 1) setTimeout(() => readPage(tries - 1), PAGE_AGAIN_MS);
     });
   };
+  const markSearchReady = () => {
+    if (latest?.list && searchIndexOf && !performance.getEntriesByName('popup:register').length)
+      performance.mark('popup:register');
+  };
   // Loads may overlap (a change while one runs): only the latest one shows.
   let loads = 0;
   const showFor = (load: number) => (shown: Shown) => {
@@ -186,8 +192,14 @@ export async function start(root: HTMLElement): Promise<void> {
     latest = shown;
     paint();
     if (first) void afterPaint().then(() => readPage());
-    if (shown.list && !performance.getEntriesByName('popup:register').length)
-      performance.mark('popup:register');
+    // The search code comes after the first paint too, as the register does (./search-code.ts).
+    if (first)
+      void import('./search-code').then(({ buildSearchIndex }) => {
+        searchIndexOf = buildSearchIndex;
+        paint();
+        markSearchReady();
+      });
+    markSearchReady();
   };
   try {
     performance.mark('popup:start');

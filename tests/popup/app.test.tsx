@@ -1,9 +1,11 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SubprocessorList, Vendor } from '../../src/core/list';
+import { buildSearchIndex } from '../../src/core/search/search';
 import { App, type PopupAppProps } from '../../src/popup/App';
+import { I18nProvider } from '../../src/ui/i18n';
 import { NOW } from '../support/test-date';
-import { renderWithI18n, seedList, seedVendor, visible } from '../support/ui';
+import { i18n, renderWithI18n, seedList, seedVendor, visible } from '../support/ui';
 
 afterEach(cleanup);
 
@@ -13,6 +15,7 @@ function renderPopup(overrides: Partial<PopupAppProps> = {}) {
     tabUrl: 'https://stripe.com/pricing',
     now: NOW,
     optionsHref: 'options.html',
+    searchIndexOf: buildSearchIndex,
     ...overrides,
   };
   return renderWithI18n(<App {...props} />);
@@ -176,6 +179,26 @@ describe('popup: search', () => {
     expect(visible(screen.getByText(/No vendor matches/).textContent)).toBe('No vendor matches “zzzzqqqq”');
     expect(screen.getByText(/Check the spelling/)).toBeTruthy();
     expect(screen.queryByRole('list', { name: 'Search results' })).toBeNull();
+  });
+
+  it('says it is loading until the search code is there, then finds what was typed', () => {
+    const props: PopupAppProps = {
+      list: seedList(),
+      tabUrl: 'https://stripe.com/pricing',
+      now: NOW,
+      optionsHref: 'options.html',
+    };
+    const view = renderWithI18n(<App {...props} />);
+    type('heroku');
+    expect(status()).toBe('Loading…');
+    expect(screen.queryByRole('list', { name: 'Search results' })).toBeNull();
+    view.rerender(
+      <I18nProvider value={i18n}>
+        <App {...props} searchIndexOf={buildSearchIndex} />
+      </I18nProvider>,
+    );
+    expect(resultNames()).toEqual(['Heroku']);
+    expect(status()).toBe('1 vendor found');
   });
 
   it('returns to the site card when the field is emptied', () => {

@@ -19,7 +19,9 @@ describe('popup search index', () => {
     const built = vi.mocked(core.buildSearchIndex);
     built.mockClear();
     const list = seedList();
-    const view = renderWithI18n(<App list={list} tabUrl={null} now={NOW} optionsHref="options.html" />);
+    const view = renderWithI18n(
+      <App list={list} tabUrl={null} now={NOW} optionsHref="options.html" searchIndexOf={built} />,
+    );
     const box = screen.getByRole('searchbox');
     for (const value of ['s', 'st', 'str', 'stri', 'strip', 'stripe', 'strip', 'hero']) {
       fireEvent.input(box, { target: { value } });
@@ -29,7 +31,7 @@ describe('popup search index', () => {
     const next = { ...list, vendors: list.vendors.slice(0, 3) };
     view.rerender(
       <I18nProvider value={i18n}>
-        <App list={next} tabUrl={null} now={NOW} optionsHref="options.html" />
+        <App list={next} tabUrl={null} now={NOW} optionsHref="options.html" searchIndexOf={built} />
       </I18nProvider>,
     );
     expect(screen.getByRole('searchbox')).toBe(box);

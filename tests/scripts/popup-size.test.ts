@@ -8,9 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POPUP_GZIP_BUDGET, popupSizes } from '../../scripts/popup-size';
 import { buildExtensionInto } from '../support/build-into';
 
-// Text that each library's code carries once minified: valibot's issue message, the polyfill's guard.
+// Text that each library's code carries once minified: valibot's issue message, the polyfill's guard,
+// fuse.js's limit on a pattern.
 const VALIBOT = 'Invalid ${';
 const POLYFILL = 'only be loaded in a browser extension';
+const FUSE = 'Pattern length exceeds max of';
+/** The lazy modules that read stored data, validating it; the third is the search code. */
+const VALIDATING = ['popup-my-status.js', 'popup-full-read.js'];
 
 let out: string;
 
@@ -40,6 +44,12 @@ describe.each(['chrome', 'firefox'])('the %s popup', (browser) => {
   it('builds the modules popup.js imports, with the validation they do', () => {
     const { lazy } = popupSizes(dir());
     for (const script of lazy) expect(text('popup.js')).toContain(`import("./${script.file}")`);
-    for (const script of lazy) expect(text(script.file)).toContain(VALIBOT);
+    expect(lazy.map((script) => script.file)).toEqual(expect.arrayContaining(VALIDATING));
+    for (const file of VALIDATING) expect(text(file)).toContain(VALIBOT);
+  });
+
+  it('keeps fuse.js out of popup.js, in the search code it loads after the first paint', () => {
+    expect(text('popup.js')).not.toContain(FUSE);
+    expect(text('popup-search-code.js')).toContain(FUSE);
   });
 });
