@@ -41,19 +41,30 @@ export const NO_MATCH: MatchResult = { vendor: null, relation: null, domain: nul
 const MAX_LABELS = 12;
 const MAX_INPUT = 2048;
 
+/** A name the table holds: not one label (never a suffix we look up), and printable ASCII, as every
+ * host is (plain, or from the URL parser): no other name can match. The table keeps its characters
+ * as bytes, each name ended by a 0. */
+const isTableName = (name: string) => name.includes('.') && !/[^!-~]/.test(name);
+
 export function buildMatchIndex(list: Pick<SubprocessorList, 'vendors'>): MatchIndex {
-  let domains = 0;
-  for (const vendor of list.vendors) domains += vendor.domains.length + (vendor.hostingDomains?.length ?? 0);
-  const table = newSuffixTable(domains * 2); // each domain, and its tail
-  const add = (domain: string, vendor: number, how: Claim) => {
-    if (!domain.includes('.')) return; // a single label is never a suffix we look up
+  const each = (f: (domain: string, vendor: number, how: Claim) => void) =>
+    list.vendors.forEach((vendor, i) => {
+      for (const d of vendor.domains) f(d, i, OWN);
+      for (const d of vendor.hostingDomains ?? []) f(d, i, HOSTING);
+    });
+  let names = 0;
+  let chars = 0;
+  each((domain) => {
+    const tails = domain.indexOf('.') === domain.lastIndexOf('.') ? 1 : 2; // its tail is another name
+    names += tails;
+    chars += tails * domain.length;
+  });
+  const table = newSuffixTable(names, chars);
+  each((domain, vendor, how) => {
+    if (!isTableName(domain)) return;
     claim(table, slotFor(table, domain), how, vendor);
     const labels = readHost(domain, 0, domain.length, false);
     raiseDepth(table, slotFor(table, domain.slice(starts[2])), labels);
-  };
-  list.vendors.forEach((vendor, i) => {
-    for (const d of vendor.domains) add(d, i, OWN);
-    for (const d of vendor.hostingDomains ?? []) add(d, i, HOSTING);
   });
   return { table, vendors: list.vendors };
 }
@@ -145,14 +156,15 @@ export function siteHostOf(tabUrl: string | null | undefined): string | null {
   return typeof tabUrl === 'string' && /^https?:\/\//i.test(tabUrl) ? hostOfInput(tabUrl) : null;
 }
 
-/** The result for one suffix's slot: its own vendor first, then a hosting vendor; null if neither. */
-function resultOf(index: MatchIndex, slot: number, wholeHost: boolean): MatchResult | null {
+/** The result for the suffix of `host` from `start`, in `slot`: its own vendor first, then a hosting
+ * vendor; null if neither. */
+function resultOf(index: MatchIndex, host: string, slot: number, start: number): MatchResult | null {
   const own = claimOf(index.table, slot, OWN);
   const at = own >= 0 ? own : claimOf(index.table, slot, HOSTING);
   if (at < 0) return null;
   // The hosting domain itself (herokuapp.com) is the vendor's; a name under it is a customer's.
-  const relation = own >= 0 || wholeHost ? 'vendor' : 'hosted-on';
-  return { vendor: index.vendors[at] as Vendor, relation, domain: index.table.names[slot] as string };
+  const relation = own >= 0 || start === 0 ? 'vendor' : 'hosted-on';
+  return { vendor: index.vendors[at] as Vendor, relation, domain: start ? host.slice(start) : host };
 }
 
 /** The hash of a name's last two labels ("amazon.com" of "aws.amazon.com"), the suffix every host
@@ -177,8 +189,8 @@ export function match(index: MatchIndex, hostOrUrl: string): MatchResult {
   // Longer suffixes first, from the deepest vendor domain under this tail.
   for (let at = Math.min(labels, depthOf(index.table, tail)); at > 2; at--) {
     const slot = slotAt(index, host, at);
-    const found = slot < 0 ? null : resultOf(index, slot, starts[at] === 0);
+    const found = slot < 0 ? null : resultOf(index, host, slot, starts[at] as number);
     if (found) return found;
   }
-  return resultOf(index, tail, starts[2] === 0) ?? NO_MATCH;
+  return resultOf(index, host, tail, starts[2] as number) ?? NO_MATCH;
 }

@@ -1,15 +1,19 @@
 // The domain table match.ts looks hosts up in: open addressing over typed arrays, with names hashed
 // right to left. One backward pass over a host then gives the hash of every suffix that starts at a
 // label, and a suffix is looked up without making its substring (a Map needs the string, and hashes
-// each new one again).
+// each new one again). The names' characters sit in one byte pool, not in strings: a look-up reads
+// its slot and the pool, not a slot, then a pointer, then a string somewhere on the heap.
 
 export interface SuffixTable {
   /** Four numbers a slot, side by side so that a look-up reads one cache line: the name's hash
    * (never 0: a 0 marks an empty slot), the vendor whose own domain the name is + 1, the vendor
-   * hosting customers under it + 1 (0 for none), and the most labels of any vendor domain ending
-   * in the name (for a two-label tail). */
+   * hosting customers under it + 1 (0 for none), and where the name is in `pool` (above four bits
+   * that hold the most labels of any vendor domain ending in the name, for a two-label tail). */
   cells: Int32Array;
-  names: string[];
+  /** Each name's characters, one byte each, then a 0 (which no name or host holds). */
+  pool: Uint8Array;
+  /** The pool's bytes in use. */
+  used: number;
   /** 32 - log2(capacity): a slot is the top bits of the hash times a Fibonacci constant. */
   shift: number;
 }
@@ -17,39 +21,43 @@ export interface SuffixTable {
 const STRIDE = 4;
 export const OWN = 1;
 export const HOSTING = 2;
-const DEPTH = 3;
+const PLACE = 3;
+const DEPTH_BITS = 4;
+/** The most depth a slot holds: match looks at no more labels (MAX_LABELS). */
+const DEPTH_MASK = 15;
 // Zero, not the FNV offset basis: host names hold no NUL characters, the one input it would help.
 export const HASH_SEED = 0;
 /** FNV-1a, one character at a time. */
 export const hashStep = (hash: number, code: number) => Math.imul(hash ^ code, 0x01000193);
 const firstSlot = (hash: number, shift: number) => Math.imul(hash, 0x9e3779b1) >>> shift;
 
-/** A table for up to `names` names, kept at most half full so that a look-up that finds nothing
- * stops after a probe or two. */
-export function newSuffixTable(names: number): SuffixTable {
-  const bits = Math.max(4, 32 - Math.clz32(names * 2));
-  const capacity = 2 ** bits;
+/** A table for at most `names` names of `chars` characters in all (printable ASCII),
+ * kept under two-thirds full so that a look-up that finds nothing stops after a probe or two. */
+export function newSuffixTable(names: number, chars: number): SuffixTable {
+  const bits = Math.max(4, 32 - Math.clz32(names + (names >> 1)));
   return {
-    cells: new Int32Array(capacity * STRIDE),
-    // Filled up front: an array written at scattered indices would turn into a slow dictionary.
-    names: Array<string>(capacity).fill(''),
+    cells: new Int32Array(2 ** bits * STRIDE),
+    pool: new Uint8Array(chars + names),
+    used: 0,
     shift: 32 - bits,
   };
 }
 
 /** Where `text` from `start` to its end is, or the empty slot where it would go; `hash` is that
- * suffix's hash. (endsWith: startsWith with a position is several times slower in V8.) */
+ * suffix's hash. The characters are compared one by one: a hash alone, which a crafted list can
+ * collide, never claims a site. */
 function probe(table: SuffixTable, text: string, start: number, hash: number): number {
-  const { cells, names } = table;
+  const { cells, pool } = table;
   const mask = cells.length / STRIDE - 1;
-  const length = text.length - start;
   for (let slot = firstSlot(hash, table.shift); ; slot = (slot + 1) & mask) {
     const found = cells[slot * STRIDE];
-    if (
-      found === 0 ||
-      (found === hash && (names[slot] as string).length === length && text.endsWith(names[slot] as string))
-    )
-      return slot;
+    if (found === 0) return slot;
+    if (found === hash) {
+      const at = ((cells[slot * STRIDE + PLACE] as number) >>> DEPTH_BITS) - start;
+      let i = start;
+      while (i < text.length && pool[at + i] === text.charCodeAt(i)) i++;
+      if (i === text.length && pool[at + i] === 0) return slot;
+    }
   }
 }
 
@@ -70,8 +78,13 @@ function nameHash(name: string): number {
 export function slotFor(table: SuffixTable, name: string): number {
   const hash = nameHash(name) | 1;
   const slot = probe(table, name, 0, hash);
-  table.cells[slot * STRIDE] = hash;
-  table.names[slot] = name;
+  const { cells, pool } = table;
+  if (cells[slot * STRIDE] === 0) {
+    cells[slot * STRIDE] = hash;
+    cells[slot * STRIDE + PLACE] = table.used << DEPTH_BITS;
+    for (let i = 0; i < name.length; i++) pool[table.used++] = name.charCodeAt(i);
+    table.used++; // the 0 that ends it
+  }
   return slot;
 }
 
@@ -89,9 +102,12 @@ export function claim(table: SuffixTable, slot: number, how: Claim, vendor: numb
 }
 
 /** The most labels of any vendor domain ending in the slot's name (0 for none). */
-export const depthOf = (table: SuffixTable, slot: number) => table.cells[slot * STRIDE + DEPTH] as number;
+export const depthOf = (table: SuffixTable, slot: number) =>
+  (table.cells[slot * STRIDE + PLACE] as number) & DEPTH_MASK;
 
+/** Raises the slot's depth to `depth` (at most DEPTH_MASK). */
 export function raiseDepth(table: SuffixTable, slot: number, depth: number): void {
-  const at = slot * STRIDE + DEPTH;
-  table.cells[at] = Math.max(table.cells[at] as number, depth);
+  const at = slot * STRIDE + PLACE;
+  const cell = table.cells[at] as number;
+  if (depth > (cell & DEPTH_MASK)) table.cells[at] = (cell & ~DEPTH_MASK) | depth;
 }
