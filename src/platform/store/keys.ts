@@ -15,7 +15,7 @@ export const siteShardKey = (shard: number) => `${LOOKUP_KEY}.site.${shard}`;
 export const vendorChunkKey = (chunk: number) => `${LOOKUP_KEY}.vendors.${chunk}`;
 /** storage.local: what the options page shows of the sources and their history, packed, written
  * with the record and stamped like the lookup tables (see store/pages-summary.ts). */
-export const PAGES_KEY = `${LOOKUP_KEY}.pages`;
+export const PAGES_KEY = 'lens.view.pages';
 /** storage.local: the addresses of the pages followed from the popup (a few bytes), written with the
  * record, so a navigation learns whether to re-read its page without reading the record. */
 export const FOLLOWED_KEY = 'lens.followed';
