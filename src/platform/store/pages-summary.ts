@@ -6,8 +6,10 @@
 // badge and popup trust the views: only beside a head of this version that is not stale
 // (store/record-io.ts markLookupStale) and carries the same stamp. Anything else (missing, damaged,
 // another build, a record written from outside) reads as null, and the page reads the record the
-// full way (store/source-summaries.ts). What depends on the applied policy (`managed`) or on the
-// reader's language (the damage sentence) is not stored: the page adds it when it reads.
+// full way (store/source-summaries.ts). When the lookup tables are left out (they did not fit), so
+// is the summary, and the page reads the record as the badge then does. What depends on the
+// applied policy (`managed`) or on the reader's language (the damage sentence) is not stored: the
+// page adds it when it reads.
 import * as v from 'valibot';
 import { mergeHistories } from '../../core/register/history';
 import { HistoryEntrySchema } from '../../core/register/history-schema';

@@ -65,7 +65,7 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
 
 /** The pages summary to write beside `views` (store/pages-summary.ts), stamped with their head's
  * stamp; none without a record (the options page then reads the record, which holds nothing), or
- * when it cannot be made: it is not worth losing the record for either. */
+ * when it cannot be made: it is not worth losing the record for. */
 async function withPagesSummary(
   views: Record<string, unknown>,
   record: StoreRecord | null,
@@ -83,8 +83,8 @@ async function withPagesSummary(
  * Writes `items` (the record, or nothing) with the read views of `record` in one set(): the lookup
  * tables and the pages summary. Views that cannot be made, or that do not fit (storage.local holds
  * 10 MB without the unlimitedStorage permission), are not worth losing the record for: it is then
- * written with a head that says there are no lookup tables, so readers read the record, and the
- * summary (a few KB). Keys a larger build left behind are cleared after.
+ * written with a head that says there are no views, so readers (the options page too) read the
+ * record. Keys a larger build left behind are cleared after.
  */
 async function writeWithViews(
   items: Record<string, unknown>,
@@ -103,12 +103,7 @@ async function writeWithViews(
     // below, readers find the old head without its parts and read the (old) record the full way.
     await browser.storage.local.remove(leftoverKeys(storedHead, null)).catch(() => undefined);
     views = withoutLookup(revision);
-    try {
-      await browser.storage.local.set({ ...items, ...(await withPagesSummary(views, record)) });
-    } catch {
-      // The summary is small, but the record comes first.
-      await browser.storage.local.set({ ...items, ...views });
-    }
+    await browser.storage.local.set({ ...items, ...views });
   }
   const leftover = leftoverKeys(storedHead, views[LOOKUP_KEY]);
   if (leftover.length) await browser.storage.local.remove(leftover).catch(() => undefined);
