@@ -83,6 +83,7 @@ export async function optionsFigures(w: Workload, log: (line: string) => void): 
     await storeRegister(ext, list, history);
     const summary = await ext.inWorker(async (key) => (await chrome.storage.local.get(key))[key], PAGES_KEY);
     if (typeof summary !== 'string') throw new Error('no pages summary was written with the views');
+    log(`options page: the pages summary is ${(summary.length / 1024).toFixed(1)} KB packed`);
     const setSummary = (value: string | null) =>
       ext.inWorker(
         async ({ key, value }) =>
