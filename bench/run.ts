@@ -8,6 +8,7 @@ import { dataFigures } from './data-figures';
 import { followFigures } from './follow-figures';
 import { loadWorkload } from './load-workload';
 import { matchFigures } from './match-figures';
+import { optionsFigures } from './options-figures';
 import { parseFigures } from './parse-figures';
 import { popupSizeFigures } from './popup-size';
 import { readerFigures } from './reader-figures';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   const follow = wanted('follow') ? await followFigures(log) : [];
   // The register page needs the same Chromium; without it (chromium.note says why) it is left out.
   const register = wanted('register') && !chromium.note ? await registerFigures(workload, log) : [];
+  const options = wanted('options') && !chromium.note ? await optionsFigures(workload, log) : [];
   const size = wanted('size') ? await popupSizeFigures(root, log) : [];
   const rows: Row[] = [
     ...size,
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
     ...chromium.rows,
     ...follow,
     ...register,
+    ...options,
   ];
   const cpu = cpus();
   console.log(
@@ -59,7 +62,8 @@ async function main(): Promise<void> {
       'default source in storage.local. Follow: a host-granted copy of the build, a page with a ' +
       'vendor table served locally, 9 popup opens after a warm-up. ' +
       'Register page: 7 opens per figure; keystrokes are 5 queries ' +
-      'typed one character at a time in 3 of them, to the DOM commit of the rows.',
+      'typed one character at a time in 3 of them, to the DOM commit of the rows. ' +
+      'Options page: 9 opens each way, alternating, after one warm-up each.',
   );
   if (chromium.note) console.log(chromium.note);
 }

@@ -42,7 +42,8 @@ export function attemptFailed(outcome: AttemptOutcome): boolean {
 // pages that read this file carry no schema code.
 
 /** Where the list in use for a source came from. 'none': added by URL, no good fetch yet. */
-export type SourceOrigin = 'bundled' | 'fetched' | 'imported' | 'none';
+export const SOURCE_ORIGINS = ['bundled', 'fetched', 'imported', 'none'] as const;
+export type SourceOrigin = (typeof SOURCE_ORIGINS)[number];
 
 export interface SourceSummary {
   id: string;

@@ -1,8 +1,11 @@
 // The options page in real Chromium: it loads with the bundled source, saves the badge setting (kept
-// after a reload and seen by the extension's storage), and passes axe-core in light and dark.
+// after a reload and seen by the extension's storage), passes axe-core in light and dark, and shows
+// what the store wrote without reading the whole record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SETTINGS_KEY } from '../../src/platform/store/keys';
+import { TO } from '../../src/platform/messages';
+import { PAGES_KEY, SETTINGS_KEY, STORE_KEY } from '../../src/platform/store/keys';
 import { seriousA11yViolations } from '../support/axe';
+import { bundled } from '../support/bundled-list';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 
 // Functions given to inWorker run in the service worker, where `chrome` is the extension API.
@@ -81,6 +84,46 @@ describe('options page in Chromium', () => {
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
     ).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
+  it('shows the sources after a write by the store without reading the record', async () => {
+    // An import, written by the worker through the store code (record, lookup tables and pages
+    // summary in one set()).
+    const sender = await ext.extensionPage('options.html');
+    await sender.waitForSelector('.source');
+    const list = { ...bundled, source: { ...bundled.source, title: 'Acme imported' } };
+    const reply = await sender.evaluate((message) => chrome.runtime.sendMessage(message), {
+      to: TO,
+      type: 'importList',
+      text: JSON.stringify(list),
+      fileName: 'acme.json',
+    });
+    expect(reply).toMatchObject({ ok: true });
+    await sender.close();
+    // Every key the page asks storage.local for, from before its own scripts run.
+    const page = await ext.context.newPage();
+    await page.addInitScript(() => {
+      const local = chrome.storage.local;
+      const get = local.get.bind(local);
+      const asked: unknown[] = [];
+      (window as unknown as { asked: unknown[] }).asked = asked;
+      local.get = ((keys?: unknown) => {
+        asked.push(keys ?? null);
+        return get(keys as string);
+      }) as typeof local.get;
+    });
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const card = page.locator('.source', { hasText: 'Acme imported' });
+    await card.waitFor();
+    const facts = await card
+      .locator('dt')
+      .evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
+    expect(facts).toContainEqual(['Vendors', String(bundled.vendors.length)]);
+    const asked = (await page.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).flat();
+    expect(asked).toContain(PAGES_KEY);
+    expect(asked).not.toContain(STORE_KEY);
+    expect(asked).not.toContain(null);
     await page.close();
   });
 });

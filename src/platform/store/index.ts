@@ -9,6 +9,7 @@
 //   lookup-read.ts       reading the lookup tables: a host's vendor, or the whole register for search
 //   lookup-cache.ts      the worker's memory of the lookup parts it read
 //   packed-json.ts       how the lookup tables are packed (gzip JSON in base64)
+//   pages-summary.ts     what the options page shows, written with the record: read instead of it
 //   source-summaries.ts  what the pages show of each source, its history, the register as a file
 //   reviews.ts           the team's review of each vendor
 //   settings.ts          the user's settings (storage.sync)

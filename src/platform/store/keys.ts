@@ -13,6 +13,9 @@ export const LOOKUP_KEY = 'lens.view';
 export const siteShardKey = (shard: number) => `${LOOKUP_KEY}.site.${shard}`;
 /** storage.local: chunk K of the lookup tables (the vendors at register indices K * chunkSize ...). */
 export const vendorChunkKey = (chunk: number) => `${LOOKUP_KEY}.vendors.${chunk}`;
+/** storage.local: what the options page shows of the sources and their history, packed, written
+ * with the record and stamped like the lookup tables (see store/pages-summary.ts). */
+export const PAGES_KEY = 'lens.view.pages';
 /** storage.local: the addresses of the pages followed from the popup (a few bytes), written with the
  * record, so a navigation learns whether to re-read its page without reading the record. */
 export const FOLLOWED_KEY = 'lens.followed';

@@ -71,7 +71,7 @@ function isVendor(x: unknown): x is Vendor {
   );
 }
 
-function isHead(x: unknown): x is LookupHead {
+export function isHead(x: unknown): x is LookupHead {
   if (!isObject(x) || !isObject(x.source)) return false;
   const { shards, source } = x;
   return (

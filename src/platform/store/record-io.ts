@@ -7,7 +7,8 @@ import { cleanText } from '../../core/normalize/text';
 import { browser } from '../browser';
 import { t } from '../i18n';
 import { FOLLOWED_KEY, LOOKUP_KEY, STORE_BACKUP_KEY, STORE_KEY } from './keys';
-import { type BuildOptions, buildLookup, leftoverKeys, withoutLookup } from './lookup-write';
+import { type BuildOptions, buildLookup, type LookupHead, leftoverKeys, withoutLookup } from './lookup-write';
+import { buildPagesSummary } from './pages-summary';
 import {
   emptyStoreRecord,
   followedPages,
@@ -62,11 +63,28 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** The pages summary to write beside `views` (store/pages-summary.ts), stamped with their head's
+ * stamp; none without a record (the options page then reads the record, which holds nothing), or
+ * when it cannot be made: it is not worth losing the record for. */
+async function withPagesSummary(
+  views: Record<string, unknown>,
+  record: StoreRecord | null,
+): Promise<Record<string, unknown>> {
+  if (!record) return views;
+  try {
+    return { ...views, ...(await buildPagesSummary(record, (views[LOOKUP_KEY] as LookupHead).stamp)) };
+  } catch (error) {
+    console.error('Subprocessor Lens: the pages summary was not written:', error);
+    return views;
+  }
+}
+
 /**
- * Writes `items` (the record, or nothing) with the read views of `record` in one set(). Views that
- * cannot be made, or that do not fit (storage.local holds 10 MB without the unlimitedStorage
- * permission), are not worth losing the record for: it is then written with a head that says there
- * are no views, so readers read the record. Keys a larger build left behind are cleared after.
+ * Writes `items` (the record, or nothing) with the read views of `record` in one set(): the lookup
+ * tables and the pages summary. Views that cannot be made, or that do not fit (storage.local holds
+ * 10 MB without the unlimitedStorage permission), are not worth losing the record for: it is then
+ * written with a head that says there are no views, so readers (the options page too) read the
+ * record. Keys a larger build left behind are cleared after.
  */
 async function writeWithViews(
   items: Record<string, unknown>,
@@ -77,7 +95,7 @@ async function writeWithViews(
   const revision = record?.revision ?? null;
   let views: Record<string, unknown> | null = null;
   try {
-    views = await buildLookup(record, options);
+    views = await withPagesSummary(await buildLookup(record, options), record);
     await browser.storage.local.set({ ...items, ...views });
   } catch (error) {
     console.error('Subprocessor Lens: the read views were not written:', error);

@@ -13,6 +13,11 @@ export interface LoadedList extends Register {
   problem: string | null;
 }
 
+/** What the user is told of a source whose stored list fails its schema: its id and first issue. */
+export function damageProblem(id: string, issue: string): string {
+  return t('listProblemSourceDamaged', [id, issue]);
+}
+
 /** What the user is told when a read of the record could not be used, in whole or in part. */
 export function storeProblem(read: StoreRead): string | null {
   switch (read.kind) {
@@ -22,7 +27,7 @@ export function storeProblem(read: StoreRead): string | null {
       return t('listProblemCorrupt', read.reason);
     case 'ok': {
       const first = read.invalid[0];
-      return first ? t('listProblemSourceDamaged', [first.id, first.issues[0] ?? '']) : null;
+      return first ? damageProblem(first.id, first.issues[0] ?? '') : null;
     }
     default:
       return null;

@@ -6,67 +6,28 @@ import { mergeHistories } from '../../core/register/history';
 import type { HistoryEntry } from '../../core/register/history-schema';
 import { REVIEW_EXPORT_FIELD, reviewRecordOf } from '../../core/register/review-state';
 import { browser } from '../browser';
-import { t } from '../i18n';
 import { followedByPolicy, loadAppliedPolicy, type Policy } from '../managed-policy';
-import type { SourceOrigin, SourceSummary } from '../source-types';
-import { POLICY_KEY, STORE_KEY } from './keys';
+import type { SourceSummary } from '../source-types';
+import { LOOKUP_KEY, POLICY_KEY, STORE_KEY } from './keys';
+import { readPagesSummary, type SourceShown, sourceShown } from './pages-summary';
 import type { StoredSource, StoreRead } from './record';
 import { readStore } from './record-io';
-import { allSources, listOf } from './register';
-import { loadList, storeProblem } from './register-read';
+import { allSources } from './register';
+import { damageProblem, loadList, storeProblem } from './register-read';
 import { loadReviews } from './reviews';
 
-function originOf(source: StoredSource): SourceOrigin {
-  if (source.kind === 'file') return 'imported';
-  if (!source.list) return source.kind === 'bundled' ? 'bundled' : 'none';
-  return source.fetchedAt ? 'fetched' : 'imported';
-}
-
-/** The origin a source's address redirects to, when it is not the address's own. */
-function redirectOrigin(source: StoredSource): string | null {
-  if (!source.redirectedTo || !source.url) return null;
-  try {
-    const to = new URL(source.redirectedTo).origin;
-    return to === new URL(source.url).origin ? null : to;
-  } catch {
-    return null;
-  }
+/** A source as the page shows it: what is stored, with what the policy and the language add. */
+function summaryOf(shown: SourceShown, policy: Policy): SourceSummary {
+  const { damage, ...rest } = shown;
+  return {
+    ...rest,
+    problem: damage === null ? null : damageProblem(shown.id, damage),
+    managed: followedByPolicy(policy, shown.url),
+  };
 }
 
 async function viewOf(source: StoredSource, policy: Policy): Promise<SourceSummary> {
-  const list = await listOf(source);
-  const { held } = source;
-  return {
-    id: source.id,
-    title: source.title,
-    url: source.url,
-    redirectsTo: redirectOrigin(source),
-    origin: originOf(source),
-    fileName: source.fileName,
-    vendorCount: list?.vendors.length ?? 0,
-    updated: list?.source.updated ?? null,
-    fetchedAt: source.list ? source.fetchedAt : null,
-    importedAt: source.kind === 'file' ? source.addedAt : null,
-    lastAttempt: source.lastAttempt,
-    retryAt: source.retry.retryAt === null ? null : new Date(source.retry.retryAt).toISOString(),
-    held: held
-      ? {
-          at: held.at,
-          reason: held.reason,
-          reader: held.reader,
-          confidence: held.confidence,
-          message: held.message,
-          before: held.before,
-          after: held.after,
-          removed: held.removed,
-          summary: held.summary,
-        }
-      : null,
-    problem: source.damage ? t('listProblemSourceDamaged', [source.id, source.damage[0] ?? '']) : null,
-    keptBy: source.readOnVisit ? 'visit' : 'schedule',
-    capturedAt: source.capturedAt,
-    managed: followedByPolicy(policy, source.url),
-  };
+  return summaryOf(await sourceShown(source), policy);
 }
 
 function summariesOf(read: StoreRead, policy: Policy): Promise<SourceSummary[]> {
@@ -96,11 +57,28 @@ export interface SourcesPage {
   problem: string | null;
 }
 
-/** What the options page shows, from one read of the record: the record of 10,000 vendors costs
- * about 0.5 s a read, and the page used to read it three times per change (sources, history, and
- * the merged register only for its problem line). */
-export async function loadSourcesPage(): Promise<SourcesPage> {
-  const [read, policy] = await Promise.all([readStore(), loadAppliedPolicy()]);
+export interface SourcesPageRead {
+  /** Read the record even where the pages summary looks current: it was written from outside the
+   * store code just now, and the worker may not have marked the summary stale yet. */
+  fullRead?: boolean;
+}
+
+/** What the options page shows. From the pages summary (store/pages-summary.ts) when it is the
+ * stored record's: a few KB where the record of 10,000 vendors costs about 0.5 s a read. Otherwise
+ * from one full read of the record (the page used to read it three times per change: sources,
+ * history, and the merged register only for its problem line). */
+export async function loadSourcesPage(how: SourcesPageRead = {}): Promise<SourcesPage> {
+  const [summary, policy] = await Promise.all([
+    how.fullRead ? null : readPagesSummary(),
+    loadAppliedPolicy(),
+  ]);
+  if (summary)
+    return {
+      sources: summary.sources.map((shown) => summaryOf(shown, policy)),
+      history: summary.history,
+      problem: summary.damaged ? damageProblem(summary.damaged.id, summary.damaged.issue) : null,
+    };
+  const read = await readStore();
   return { sources: await summariesOf(read, policy), history: historyOf(read), problem: storeProblem(read) };
 }
 
@@ -112,10 +90,16 @@ export async function exportRegister(): Promise<string> {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-/** Calls back after any change to the stored sources (or which of them the policy follows). Returns a function that stops listening. */
-export function onSourcesChanged(callback: () => void): () => void {
+/** Calls back after any change to the stored sources (or which of them the policy follows), with
+ * how to read them: the record itself when it changed without its views (written from outside).
+ * A change of the views alone (marked stale, rebuilt) calls back too: a page that read the summary
+ * just before the worker marked it stale reads again. Returns a function that stops listening. */
+export function onSourcesChanged(callback: (how: SourcesPageRead) => void): () => void {
   const listener = (changes: Record<string, Storage.StorageChange>, area: string) => {
-    if (area === 'local' && (STORE_KEY in changes || POLICY_KEY in changes)) callback();
+    if (area !== 'local') return;
+    const record = STORE_KEY in changes;
+    const views = LOOKUP_KEY in changes;
+    if (record || views || POLICY_KEY in changes) callback({ fullRead: record && !views });
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

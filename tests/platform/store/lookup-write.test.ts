@@ -7,6 +7,7 @@ import { CHUNK_SIZE, chunkOf, shardCountFor, shardOf } from '../../../src/core/s
 import {
   FOLLOWED_KEY,
   LOOKUP_KEY,
+  PAGES_KEY,
   STORE_KEY,
   siteShardKey,
   vendorChunkKey,
@@ -82,6 +83,7 @@ describe('views written with the record', () => {
         STORE_KEY,
         FOLLOWED_KEY,
         LOOKUP_KEY,
+        PAGES_KEY,
         ...Array.from({ length: count }, (_, i) => siteShardKey(i)),
         ...Array.from({ length: chunkTotal }, (_, i) => vendorChunkKey(i)),
       ].sort(),
