@@ -52,7 +52,9 @@ describe('suffix table', () => {
   });
 
   it('matches a suffix that ends where the host does, never a longer or shorter stored name', () => {
-    const index = buildMatchIndex({ vendors: [vendor('Long', ['app.example.com']), vendor('Other', ['b.io'])] });
+    const index = buildMatchIndex({
+      vendors: [vendor('Long', ['app.example.com']), vendor('Other', ['b.io'])],
+    });
     expect(match(index, 'app.example.com').vendor?.name).toBe('Long');
     expect(match(index, 'x.app.example.com').domain).toBe('app.example.com');
     expect(match(index, 'example.com')).toBe(NO_MATCH);
