@@ -10,7 +10,7 @@
 // describing an older record: `distrustViews` then stops the worker trusting them until a rebuild
 // made from the latest such write lands. Meanwhile a lookup waits for that rebuild and then reads
 // the tables it made, rather than read the 7 MB record beside it (the two on one thread made the
-// rebuild three times slower: issue 12, bench/README.md). It reads the record the full way only when
+// rebuild's packing three times slower: issue 12, bench/README.md). It reads the record the full way only when
 // waiting cannot help: no rebuild of the latest such write is running, it failed, or another such
 // write came during it. Unusable tables (none yet, damaged, another build or version) are rebuilt
 // once per cause and waited for the same way; tables left out on purpose (they did not fit) are read

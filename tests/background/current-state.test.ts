@@ -158,7 +158,7 @@ describe('siteOf without usable tables', () => {
 });
 
 describe('a record written without its tables', () => {
-  it('is read the full way until a rebuild, and marks the stored tables stale for the next worker', async () => {
+  it('is read the full way while no rebuild runs, and marks the stored tables stale for the next worker', async () => {
     await store();
     const state = await freshWorker();
     expect(await vendorOf(state, 'heroku.com')).toBe('Heroku');
