@@ -7,10 +7,14 @@
 //
 // The tables are written with the record by the store code (store/record-io.ts). A record written
 // without them (tests, the bench and devtools write storage directly; an older version) leaves them
-// describing an older record: `distrustViews` then makes the worker read the record the full way
-// until a rebuild made from the latest such write lands. Unusable tables (none yet, damaged, another
-// build or version) are read around the same way and rebuilt once per cause; tables left out on
-// purpose (they did not fit) are read around without a rebuild.
+// describing an older record: `distrustViews` then stops the worker trusting them until a rebuild
+// made from the latest such write lands. Meanwhile a lookup waits for that rebuild and then reads
+// the tables it made, rather than read the 7 MB record beside it (the two on one thread made the
+// rebuild's packing three times slower: issue 12, bench/README.md). It reads the record the full way only when
+// waiting cannot help: no rebuild of the latest such write is running, it failed, or another such
+// write came during it. Unusable tables (none yet, damaged, another build or version) are rebuilt
+// once per cause and waited for the same way; tables left out on purpose (they did not fit) are read
+// around without a rebuild.
 import { buildMatchIndex, type MatchResult, match } from '../core/match';
 import {
   cachedLookupParts,
@@ -60,7 +64,9 @@ let viewsStale = false;
 let recordWrites = 0;
 /** What the last rebuild was asked for (a build's stamp, or why there was none): once each. */
 let rebuildAskedFor: string | null = null;
-let rebuilding: Promise<void> | null = null;
+/** The running rebuild: `writes`, the records written without tables when it started (it reads the
+ * record after them); `done`, whether it landed. */
+let rebuilding: { writes: number; done: Promise<boolean> } | null = null;
 let rebuildAgain = false;
 
 function report(error: unknown): void {
@@ -76,39 +82,58 @@ export function requestRebuild(again: boolean): void {
     rebuildAgain ||= again;
     return;
   }
-  const seen = recordWrites;
-  rebuilding = rebuildLookup()
-    .then(() => {
+  const writes = recordWrites;
+  const done = rebuildLookup().then(
+    () => {
       // Tables made from the latest record written from outside: they can be trusted again.
-      if (seen === recordWrites) viewsStale = false;
+      if (writes === recordWrites) viewsStale = false;
       forgetViews();
-    })
-    .catch(report)
-    .finally(() => {
-      rebuilding = null;
-      if (rebuildAgain) {
-        rebuildAgain = false;
-        requestRebuild(false);
-      }
-    });
+      return true;
+    },
+    (error: unknown) => {
+      report(error);
+      return false;
+    },
+  );
+  rebuilding = { writes, done };
+  done.then(() => {
+    rebuilding = null;
+    if (rebuildAgain) {
+      rebuildAgain = false;
+      requestRebuild(false);
+    }
+  });
 }
+
+/** Waits for the running rebuild, if it reads the latest record written without tables; whether the
+ * tables can be trusted after it (false: none ran, it failed, or such a record came meanwhile). */
+async function rebuilt(): Promise<boolean> {
+  const running = rebuilding;
+  if (!running || running.writes !== recordWrites) return false;
+  return (await running.done) && !viewsStale;
+}
+
+const fullRead = async (host: string) => match(await fullIndex.get(), host);
 
 /** The vendor a host matches in the current register. */
 export async function siteOf(host: string): Promise<MatchResult> {
-  // Stale tables (the record changed without them) are being rebuilt: read the record meanwhile.
-  if (viewsStale) return match(await fullIndex.get(), host);
+  // Stale tables (the record changed without them) are being rebuilt: the rebuilt ones answer.
+  if (viewsStale && !(await rebuilt())) return fullRead(host);
   const read = await readSiteLookup(host, undefined, lookup);
   if ('found' in read) return read.found;
-  // No usable tables: the full read, and one rebuild per cause (none when left out on purpose).
-  if (read.unusable) {
-    const last = await lookup.head(); // the head the reader gave up on
-    const cause = last.kind === 'ready' ? last.head.stamp : last.kind;
-    if (cause !== rebuildAskedFor) {
-      rebuildAskedFor = cause;
-      requestRebuild(false);
-    }
+  // Unusable tables: one rebuild per cause, waited for; tables left out on purpose: the full read.
+  if (!read.unusable) return fullRead(host);
+  const last = await lookup.head(); // the head the reader gave up on
+  const cause = last.kind === 'ready' ? last.head.stamp : last.kind;
+  if (cause !== rebuildAskedFor) {
+    rebuildAskedFor = cause;
+    requestRebuild(false);
   }
-  return match(await fullIndex.get(), host);
+  if (await rebuilt()) {
+    const again = await readSiteLookup(host, undefined, lookup);
+    if ('found' in again) return again.found;
+  }
+  return fullRead(host);
 }
 
 export function currentSettings(): Promise<Settings> {
@@ -127,8 +152,8 @@ export function forgetViews(written = false): void {
   if (written) viewsStale = false;
 }
 
-/** The record changed without its tables: read it the full way until they are rebuilt, and mark
- * them stale in storage too, so that a worker stopped before the rebuild does not trust them. */
+/** The record changed without its tables: trust them no more until they are rebuilt, and mark them
+ * stale in storage too, so that a worker stopped before the rebuild does not trust them. */
 export function distrustViews(): void {
   forgetViews();
   recordWrites++;

@@ -1,7 +1,8 @@
 // What the worker remembers: the lookup parts it read (read once, forgotten when the tables
-// change), the full read when the tables cannot answer (one rebuild per cause, none when they were
-// left out on purpose), a record written without its tables (distrusted until a rebuild made from
-// the latest such write), and the settings. Each test imports the module afresh, as a woken worker.
+// change), the tables' rebuild (one per cause, none when they were left out on purpose), a record
+// written without its tables (distrusted until a rebuild made from the latest such write; a lookup
+// meanwhile waits for that rebuild, and reads the record the full way only when waiting cannot
+// help), and the settings. Each test imports the module afresh, as a woken worker.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LOOKUP_KEY, SETTINGS_KEY, STORE_KEY, siteShardKey } from '../../src/platform/store/keys';
 import type { LookupHead } from '../../src/platform/store/lookup-write';
@@ -37,6 +38,22 @@ const writeFromOutside = (list = withoutHeroku(), revision = 7) =>
 const keysRead = (get: { mock: { calls: unknown[][] } }) =>
   get.mock.calls.flatMap(([keys]) => (Array.isArray(keys) ? keys : [keys]));
 const vendorOf = async (state: State, host: string) => (await state.siteOf(host)).vendor?.name ?? null;
+/** The full reads of the record (loadList reads it alone; a rebuild reads it with the head). */
+const fullReads = (get: { mock: { calls: unknown[][] } }) =>
+  get.mock.calls.filter(([keys]) => keys === STORE_KEY).length;
+/** Holds the rebuild's write of the tables of `revision` until released. */
+function holdRebuildOf(revision: number): () => void {
+  const set = local.set.bind(local);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  vi.spyOn(local, 'set').mockImplementation(async (items) => {
+    if ((items[LOOKUP_KEY] as LookupHead | undefined)?.revision === revision) await held;
+    return set(items);
+  });
+  return release;
+}
 
 async function idle(): Promise<void> {
   for (let i = 0; i < 10; i++) await settle();
@@ -79,10 +96,14 @@ describe('siteOf from the tables', () => {
 });
 
 describe('siteOf without usable tables', () => {
-  it('reads the record and rebuilds the tables, which then answer', async () => {
+  it('rebuilds the tables and answers from them once rebuilt, not from the record', async () => {
     await writeFromOutside(withoutHeroku(), 4);
     const state = await freshWorker();
+    const waited = vi.spyOn(local, 'get');
     expect(await vendorOf(state, 'stripe.com')).toBe('Stripe');
+    expect(head()).toMatchObject({ revision: 4 }); // answered after the rebuild landed
+    expect(fullReads(waited)).toBe(0);
+    waited.mockRestore();
     expect(await vendorOf(state, 'heroku.com')).toBeNull();
     await vi.waitFor(() =>
       expect(head()).toMatchObject({ revision: 4, vendorCount: bundled.vendors.length - 1 }),
@@ -107,6 +128,21 @@ describe('siteOf without usable tables', () => {
     remove.mockRestore();
   });
 
+  it('reads the record when the rebuild of unusable tables fails', async () => {
+    await writeFromOutside(withoutHeroku(), 4);
+    const state = await freshWorker();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const set = vi.spyOn(local, 'set').mockRejectedValue(new Error('refused')); // no rebuild lands
+    vi.spyOn(local, 'remove').mockResolvedValue(undefined);
+    const get = vi.spyOn(local, 'get');
+    expect(await vendorOf(state, 'stripe.com')).toBe('Stripe');
+    expect(fullReads(get)).toBe(1);
+    // The full read came after the rebuild's writes failed: it waited for them.
+    const fullRead = get.mock.calls.findIndex(([keys]) => keys === STORE_KEY);
+    expect(get.mock.invocationCallOrder[fullRead]).toBeGreaterThan(Math.max(...set.mock.invocationCallOrder));
+    expect(errors).toHaveBeenCalled();
+  });
+
   it('reads the record without a rebuild when the tables were left out on purpose', async () => {
     await store(withoutHeroku());
     const withheld = { ...(head() as LookupHead), shards: 0 };
@@ -122,7 +158,7 @@ describe('siteOf without usable tables', () => {
 });
 
 describe('a record written without its tables', () => {
-  it('is read the full way until a rebuild, and marks the stored tables stale for the next worker', async () => {
+  it('is read the full way while no rebuild runs, and marks the stored tables stale for the next worker', async () => {
     await store();
     const state = await freshWorker();
     expect(await vendorOf(state, 'heroku.com')).toBe('Heroku');
@@ -137,6 +173,78 @@ describe('a record written without its tables', () => {
     const get = vi.spyOn(local, 'get');
     expect(await vendorOf(state, 'heroku.com')).toBeNull();
     expect(keysRead(get)).not.toContain(STORE_KEY);
+  });
+
+  it('waits for the running rebuild and then reads its tables, not the record', async () => {
+    await store();
+    const state = await freshWorker();
+    expect(await vendorOf(state, 'heroku.com')).toBe('Heroku');
+    await writeFromOutside();
+    const get = vi.spyOn(local, 'get');
+    state.distrustViews();
+    state.requestRebuild(true);
+    expect(await vendorOf(state, 'heroku.com')).toBeNull(); // the new register, not the old tables
+    expect(head()).toMatchObject({ revision: 7 }); // answered after the rebuild landed
+    expect(head()?.stale).toBeUndefined();
+    expect(fullReads(get)).toBe(0);
+  });
+
+  it('reads the record when the rebuild it waited for fails', async () => {
+    await store();
+    const state = await freshWorker();
+    expect(await vendorOf(state, 'heroku.com')).toBe('Heroku');
+    await writeFromOutside();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const set = vi.spyOn(local, 'set').mockRejectedValue(new Error('refused'));
+    vi.spyOn(local, 'remove').mockResolvedValue(undefined);
+    const get = vi.spyOn(local, 'get');
+    state.distrustViews();
+    state.requestRebuild(true);
+    expect(await vendorOf(state, 'heroku.com')).toBeNull(); // the record, not the old tables
+    expect(fullReads(get)).toBe(1);
+    const fullRead = get.mock.calls.findIndex(([keys]) => keys === STORE_KEY);
+    expect(get.mock.invocationCallOrder[fullRead]).toBeGreaterThan(Math.max(...set.mock.invocationCallOrder));
+    expect(errors).toHaveBeenCalled();
+    expect(head()?.revision).toBe(1); // the old tables, which it did not trust
+  });
+
+  it('reads the record when written again from outside while it waited for the rebuild', async () => {
+    await store(withoutHeroku());
+    const state = await freshWorker();
+    expect(await vendorOf(state, 'heroku.com')).toBeNull();
+    const release = holdRebuildOf(7);
+    await writeFromOutside(bundled, 7);
+    state.distrustViews();
+    state.requestRebuild(true);
+    const answer = vendorOf(state, 'heroku.com'); // waits for the rebuild of revision 7
+    await idle(); // that rebuild read revision 7 and is held at its write
+    await writeFromOutside(withoutHeroku(), 8);
+    state.distrustViews();
+    state.requestRebuild(true);
+    const get = vi.spyOn(local, 'get');
+    release();
+    expect(await answer).toBeNull(); // revision 8's register: neither the tables of 1 nor of 7
+    expect(fullReads(get)).toBe(1);
+    await vi.waitFor(() => expect(head()).toMatchObject({ revision: 8 }));
+  });
+
+  it('reads the record at once when the running rebuild began before the latest write', async () => {
+    await store(withoutHeroku());
+    const state = await freshWorker();
+    const release = holdRebuildOf(7);
+    await writeFromOutside(bundled, 7);
+    state.distrustViews();
+    state.requestRebuild(true);
+    await idle(); // the rebuild of revision 7 is held at its write
+    await writeFromOutside(withoutHeroku(), 8);
+    state.distrustViews();
+    state.requestRebuild(true);
+    const get = vi.spyOn(local, 'get');
+    expect(await vendorOf(state, 'heroku.com')).toBeNull(); // answered while that rebuild is held
+    expect(fullReads(get)).toBe(1);
+    expect(head()).toMatchObject({ revision: 1 });
+    release();
+    await vi.waitFor(() => expect(head()).toMatchObject({ revision: 8 }));
   });
 
   it('stays distrusted when written again during the rebuild, until the rebuild after it', async () => {

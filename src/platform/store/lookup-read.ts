@@ -2,7 +2,8 @@
 // chunk of its vendor, or every chunk for the whole register. Only the extension's own store code
 // writes them, validated, so a read checks the shape, the stamp (every part must come from the
 // head's build) and the version; anything else (missing, damaged, another build, another version)
-// reads as unusable, and the caller reads the record the full way (store/register-read.ts).
+// reads as unusable, and the caller reads the record the full way (store/register-read.ts), or, in
+// the worker, first waits for the tables' rebuild (background/current-state.ts).
 import type { Storage } from 'webextension-polyfill';
 import { LIST_FORMAT, type SubprocessorList, type Vendor } from '../../core/list';
 import { type MatchResult, NO_MATCH } from '../../core/match';

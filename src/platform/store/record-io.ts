@@ -117,13 +117,15 @@ async function markStale(): Promise<void> {
 
 /**
  * Marks the stored views stale: the record was written without them (from outside the store code),
- * so they describe an older record. Readers then read the record until a rebuild. Done at once (a
+ * so they describe an older record. Readers then read around them until a rebuild (the popup reads
+ * the record; the worker's badges wait for the rebuild, background/current-state.ts). Done at once (a
  * worker may be stopped any moment), and again after the writes already queued, which include any
- * rebuild that read the record before that write.
+ * rebuild that read the record before that write. Queued now, not after the first mark: a rebuild
+ * asked for just after this call reads the new record, and a mark behind it would land on its fresh
+ * views (they were then rebuilt twice).
  */
 export async function markLookupStale(): Promise<void> {
-  await markStale();
-  await serialised(markStale);
+  await Promise.all([markStale(), serialised(markStale)]);
 }
 
 /** Makes the read views again from the stored record: after an update of the extension (whose

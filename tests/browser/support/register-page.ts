@@ -42,27 +42,11 @@ export async function storeRegister(
         const head = (await chrome.storage.local.get(viewKey))[viewKey] as
           | { revision?: number; stale?: boolean }
           | undefined;
-        if (head?.revision === value.revision) break;
+        if (head?.revision === value.revision && !head.stale) break;
         if (performance.now() - started > 60_000) throw new Error('the views were not rebuilt');
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      const rebuilt = performance.now() - started;
-      // The worker marks the views stale when the record changes from outside, and once more after
-      // the writes queued then (store/record-io.ts markLookupStale), which here include the rebuild
-      // from this very record: that second mark lands on fresh views, and pages would then read the
-      // whole record. The head's revision says these views are this record's, so the mark is
-      // undone once it came (or did not come within 2 s). A refresh writes record and views together
-      // and never meets this.
-      for (const until = performance.now() + 2_000; performance.now() < until; ) {
-        const head = (await chrome.storage.local.get(viewKey))[viewKey] as { stale?: boolean } | undefined;
-        if (head?.stale) {
-          const { stale: _stale, ...fresh } = head;
-          await chrome.storage.local.set({ [viewKey]: fresh });
-          break;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      return rebuilt;
+      return performance.now() - started;
     },
     { key: STORE_KEY, viewKey: LOOKUP_KEY, value: record },
   );

@@ -216,6 +216,16 @@ describe('views written with the record', () => {
     expect((await readLookupHead()).kind).toBe('ready');
   });
 
+  it('are not marked stale again after a rebuild asked for just after the mark', async () => {
+    await saveSource(source('acme', large()));
+    await fakeBrowser.storage.local.set({ [STORE_KEY]: { schemaVersion: 2, revision: 9, sources: {} } });
+    // As the worker does on hearing of the write: mark, then rebuild, without waiting in between.
+    await Promise.all([markLookupStale(), rebuildLookup()]);
+    expect(head()).toMatchObject({ revision: 9 });
+    expect(head().stale).toBeUndefined();
+    expect((await readLookupHead()).kind).toBe('ready');
+  });
+
   it('keep the record when the views do not fit, with a head that says there are none', async () => {
     const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
     vi.spyOn(fakeBrowser.storage.local, 'set')
