@@ -10,9 +10,9 @@
 // describing an older record: `distrustViews` then stops the worker trusting them until a rebuild
 // made from the latest such write lands. Meanwhile a lookup waits for that rebuild and then reads
 // the tables it made, rather than read the 7 MB record beside it (the two on one thread made the
-// rebuild's packing three times slower: issue 12, bench/README.md). It reads the record the full way only when
-// waiting cannot help: no rebuild of the latest such write is running, it failed, or another such
-// write came during it. Unusable tables (none yet, damaged, another build or version) are rebuilt
+// rebuild's packing three times slower: issue 12, bench/README.md). It reads the record the full
+// way only when waiting cannot help: no rebuild of the latest such write is running, it failed or
+// did not land within REBUILD_WAIT_MS, or another such write came during it. Unusable tables (none yet, damaged, another build or version) are rebuilt
 // once per cause and waited for the same way; tables left out on purpose (they did not fit) are read
 // around without a rebuild.
 import { buildMatchIndex, type MatchResult, match } from '../core/match';
@@ -68,6 +68,10 @@ let rebuildAskedFor: string | null = null;
  * record after them); `done`, whether it landed. */
 let rebuilding: { writes: number; done: Promise<boolean> } | null = null;
 let rebuildAgain = false;
+/** How long a lookup waits for a running rebuild before it reads the record instead: a rebuild that
+ * hangs (a storage call that never settles) must not hold the badges. A 10,000-vendor rebuild takes
+ * 0.6-0.9 s here (bench/README.md). */
+export const REBUILD_WAIT_MS = 3000;
 
 function report(error: unknown): void {
   console.error('Subprocessor Lens:', error);
@@ -106,11 +110,18 @@ export function requestRebuild(again: boolean): void {
 }
 
 /** Waits for the running rebuild, if it reads the latest record written without tables; whether the
- * tables can be trusted after it (false: none ran, it failed, or such a record came meanwhile). */
+ * tables can be trusted after it (false: none ran, it failed or was late, or such a record came
+ * meanwhile). */
 async function rebuilt(): Promise<boolean> {
   const running = rebuilding;
   if (!running || running.writes !== recordWrites) return false;
-  return (await running.done) && !viewsStale;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(resolve, REBUILD_WAIT_MS, false);
+  });
+  const landed = await Promise.race([running.done, late]);
+  clearTimeout(timer);
+  return landed && !viewsStale;
 }
 
 const fullRead = async (host: string) => match(await fullIndex.get(), host);

@@ -208,6 +208,34 @@ describe('a record written without its tables', () => {
     expect(head()?.revision).toBe(1); // the old tables, which it did not trust
   });
 
+  it('reads the record when the rebuild it waits for does not land in time, and trusts it once landed', async () => {
+    await store();
+    const state = await freshWorker();
+    expect(await vendorOf(state, 'heroku.com')).toBe('Heroku');
+    const release = holdRebuildOf(7);
+    await writeFromOutside();
+    state.distrustViews();
+    state.requestRebuild(true);
+    await idle(); // the rebuild is held at its write
+    const get = vi.spyOn(local, 'get');
+    vi.useFakeTimers();
+    try {
+      const answer = vendorOf(state, 'heroku.com');
+      await vi.advanceTimersByTimeAsync(state.REBUILD_WAIT_MS - 1);
+      expect(fullReads(get)).toBe(0); // still waiting
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await answer).toBeNull(); // the record's register, not the old tables
+      expect(fullReads(get)).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+    release();
+    await vi.waitFor(() => expect(head()).toMatchObject({ revision: 7 }));
+    get.mockClear();
+    expect(await vendorOf(state, 'heroku.com')).toBeNull();
+    expect(fullReads(get)).toBe(0); // the rebuilt tables answer
+  });
+
   it('reads the record when written again from outside while it waited for the rebuild', async () => {
     await store(withoutHeroku());
     const state = await freshWorker();
