@@ -7,6 +7,8 @@ import { ms, type Row, times, us, yesNo } from './table';
 const DOMAINS = 150_000;
 const BUDGET_US = 0.2;
 const MIN_RATIO = 10_000;
+/** Issue 12: match per host at most this many times a bare Map.get of the same hosts. */
+const MAX_FLOOR_RATIO = 3;
 
 /** Vendors whose domains add up to exactly `count` (the last one trimmed). */
 function vendorsWithDomains(w: Workload, count: number) {
@@ -111,13 +113,13 @@ export function matchFigures(w: Workload, log: (line: string) => void): Row[] {
       within: yesNo(perHost * 1000 <= BUDGET_US),
     },
     {
-      figure: 'one bare Map.get per host, a Map of the same domains (the floor)',
+      figure: 'match per host against a bare Map.get per host (the floor)',
       at,
-      ours: us(floor),
-      budget: '',
-      baseline: '',
-      ratio: `match is ${times(perHost / floor)} the floor`,
-      within: '',
+      ours: `${times(perHost / floor)} the floor`,
+      budget: `≤ ${MAX_FLOOR_RATIO}× the floor`,
+      baseline: `${us(floor)} (one Map.get per host, a Map of the same domains)`,
+      ratio: '',
+      within: yesNo(perHost / floor <= MAX_FLOOR_RATIO),
     },
     {
       figure: 'match: times faster than the linear scan',
