@@ -103,6 +103,10 @@ function richRecord(revision = 4) {
   };
 }
 
+/** Stores source "Acme" (only Stripe) through the store code, fetched at `time` on the test day. */
+const saveAcme = (time: string) =>
+  saveSource({ id: 'acme', title: 'Acme', url: null, fetchedAt: onTestDay(time), list: onlyStripe });
+
 /** Storage gets that asked for the record. */
 function recordReads(get: { mock: { calls: unknown[][] } }): number {
   return get.mock.calls.filter(
@@ -134,13 +138,7 @@ afterEach(() => {
 describe('the pages summary, written', () => {
   it('goes in the same set() as the record, stamped with its lookup head', async () => {
     const set = vi.spyOn(local, 'set');
-    await saveSource({
-      id: 'acme',
-      title: 'Acme',
-      url: null,
-      fetchedAt: onTestDay('08:00'),
-      list: onlyStripe,
-    });
+    await saveAcme('08:00');
     expect(set).toHaveBeenCalledTimes(1);
     const items = set.mock.calls[0]?.[0] as Record<string, unknown>;
     expect(Object.keys(items)).toEqual(expect.arrayContaining([STORE_KEY, LOOKUP_KEY, PAGES_KEY]));
@@ -194,13 +192,7 @@ describe('the pages summary, written', () => {
   it('gives what the full read gives after a write by the store, damaged list kept or replaced', async () => {
     await local.set({ [STORE_KEY]: richRecord() });
     // A write that keeps the damaged list as it was stored.
-    await saveSource({
-      id: 'acme',
-      title: 'Acme',
-      url: null,
-      fetchedAt: onTestDay('11:00'),
-      list: onlyStripe,
-    });
+    await saveAcme('11:00');
     let { page, reads } = await pageAndReads();
     expect(reads).toBe(0);
     expect(page).toEqual(await loadSourcesPage({ fullRead: true }));
@@ -242,13 +234,7 @@ describe('the pages summary, written', () => {
   });
 
   it('is left out with the lookup tables when they do not fit: the page reads the record', async () => {
-    await saveSource({
-      id: 'acme',
-      title: 'Acme',
-      url: null,
-      fetchedAt: onTestDay('08:00'),
-      list: onlyStripe,
-    });
+    await saveAcme('08:00');
     const before = local.peek(PAGES_KEY);
     const set = local.set.bind(local);
     vi.spyOn(local, 'set').mockImplementation(async (items) => {
@@ -351,24 +337,12 @@ describe('the pages summary, read', () => {
 
 describe('onSourcesChanged', () => {
   it('asks for the full read when the record changed without its views', async () => {
-    await saveSource({
-      id: 'acme',
-      title: 'Acme',
-      url: null,
-      fetchedAt: onTestDay('07:00'),
-      list: onlyStripe,
-    });
+    await saveAcme('07:00');
     const calls: unknown[] = [];
     const stop = onSourcesChanged((how) => calls.push(how));
     await local.set({ [STORE_KEY]: richRecord(5) });
     await markLookupStale();
-    await saveSource({
-      id: 'acme',
-      title: 'Acme',
-      url: null,
-      fetchedAt: onTestDay('08:00'),
-      list: onlyStripe,
-    });
+    await saveAcme('08:00');
     await settle();
     stop();
     // The outside write, the stale mark (the page reads again: it may have read the summary just
