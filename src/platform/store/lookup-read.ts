@@ -252,12 +252,19 @@ export async function readRegisterLookup(head: LookupHead): Promise<RegisterLook
 
 export type StoreChange = 'written' | 'rebuilt' | 'record';
 
+/** What a change of storage.local did to the record and its views: both written by the store code,
+ * the views alone (rebuilt or marked stale), the record alone (written from outside, without its
+ * views); null when it touched neither. */
+export function storeChangeOf(changes: Record<string, Storage.StorageChange>): StoreChange | null {
+  if (LOOKUP_KEY in changes) return STORE_KEY in changes ? 'written' : 'rebuilt';
+  return STORE_KEY in changes ? 'record' : null;
+}
+
 /** Calls back after each change of the record or its views. Returns a function that stops. */
 export function onStoreChanged(callback: (change: StoreChange) => void): () => void {
   const listener = (changes: Record<string, Storage.StorageChange>, area: string) => {
-    if (area !== 'local') return;
-    if (LOOKUP_KEY in changes) callback(STORE_KEY in changes ? 'written' : 'rebuilt');
-    else if (STORE_KEY in changes) callback('record');
+    const change = area === 'local' ? storeChangeOf(changes) : null;
+    if (change) callback(change);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -8,7 +8,8 @@ import { REVIEW_EXPORT_FIELD, reviewRecordOf } from '../../core/register/review-
 import { browser } from '../browser';
 import { followedByPolicy, loadAppliedPolicy, type Policy } from '../managed-policy';
 import type { SourceSummary } from '../source-types';
-import { LOOKUP_KEY, POLICY_KEY, STORE_KEY } from './keys';
+import { POLICY_KEY } from './keys';
+import { storeChangeOf } from './lookup-read';
 import { readPagesSummary, type SourceShown, sourceShown } from './pages-summary';
 import type { StoredSource, StoreRead } from './record';
 import { readStore } from './record-io';
@@ -97,9 +98,8 @@ export async function exportRegister(): Promise<string> {
 export function onSourcesChanged(callback: (how: SourcesPageRead) => void): () => void {
   const listener = (changes: Record<string, Storage.StorageChange>, area: string) => {
     if (area !== 'local') return;
-    const record = STORE_KEY in changes;
-    const views = LOOKUP_KEY in changes;
-    if (record || views || POLICY_KEY in changes) callback({ fullRead: record && !views });
+    const change = storeChangeOf(changes);
+    if (change || POLICY_KEY in changes) callback({ fullRead: change === 'record' });
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
