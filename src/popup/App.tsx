@@ -47,6 +47,8 @@ export interface PopupAppProps {
   /** The search code (core/search), loaded after the first paint (index.tsx): until it is given,
    * as until the register is, a search says it is loading. */
   searchIndexOf?: (vendors: readonly Vendor[]) => SearchIndex;
+  /** Set when the search code could not be loaded: a search says so, not that it is loading. */
+  searchFailed?: boolean;
 }
 
 const never = () => null;
@@ -150,6 +152,8 @@ export function App(props: PopupAppProps) {
         <SiteView site={site} addedOn={addedOn} showListedBy={showListedBy} myStatus={props.myStatus} />
       </>
     );
+  else if (!ready && props.searchFailed)
+    view = <EmptyState title={t('searchFailedTitle')}>{t('searchFailedHint')}</EmptyState>;
   else if (!ready) view = <EmptyState title={t('loading')} />;
   else if (openedVendor)
     view = (
@@ -212,7 +216,7 @@ export function App(props: PopupAppProps) {
           {searching && opened === null
             ? ready
               ? plural(i18n, 'resultCount', hits.length)
-              : t('loading')
+              : t(props.searchFailed ? 'searchFailedTitle' : 'loading')
             : ''}
         </p>
         {view}

@@ -142,6 +142,7 @@ export async function start(root: HTMLElement): Promise<void> {
   let page: PageState = { status: 'reading' };
   let latest: Shown | null = null;
   let searchIndexOf: PopupAppProps['searchIndexOf'];
+  let searchFailed = false;
   const paint = () => {
     if (!latest) return;
     const id = tabId;
@@ -155,6 +156,7 @@ export async function start(root: HTMLElement): Promise<void> {
           registerHref={extensionUrl('register.html')}
           myStatus={myStatus}
           searchIndexOf={searchIndexOf}
+          searchFailed={searchFailed}
           onOpenOptions={openOptions}
           onFirstRender={markFirstResult}
           onResultsRender={(query) => performance.mark(`popup:results:${query}`)}
@@ -200,8 +202,13 @@ export async function start(root: HTMLElement): Promise<void> {
           paint();
           markSearchReady();
         })
-        // Only a broken build lacks it (popup-size.test.ts checks it is built); the card still works.
-        .catch((error) => console.error('Subprocessor Lens: the search code did not load:', error));
+        // Only a broken build lacks it (popup-size.test.ts checks it is built). The card still
+        // works; a search says it cannot run, instead of loading for ever.
+        .catch((error) => {
+          console.error('Subprocessor Lens: the search code did not load:', error);
+          searchFailed = true;
+          paint();
+        });
     markSearchReady();
   };
   try {

@@ -201,6 +201,17 @@ describe('popup: search', () => {
     expect(status()).toBe('1 vendor found');
   });
 
+  it('says search could not start when its code failed to load, and still shows the site', () => {
+    renderPopup({ searchIndexOf: undefined, searchFailed: true });
+    type('heroku');
+    expect(screen.getByText('Search could not start', { selector: '.empty__title' })).toBeTruthy();
+    expect(screen.getByText(/reinstall the extension/, { selector: '.empty__hint' })).toBeTruthy();
+    expect(status()).toBe('Search could not start');
+    expect(screen.queryByText('Loading…')).toBeNull();
+    type('');
+    expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy();
+  });
+
   it('returns to the site card when the field is emptied', () => {
     renderPopup();
     type('heroku');

@@ -276,6 +276,27 @@ describe('popup entry', () => {
     expect(document.querySelector('.new-marker')).toBeNull();
   });
 
+  it('says search cannot start when its code fails to load, and keeps the card', async () => {
+    vi.doMock('../../src/popup/search-code', () => {
+      throw new Error('popup-search-code.js is missing');
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      history.replaceState(null, '', '/popup.html?tabId=42');
+      await start(root);
+      expect(screen.getByRole('heading', { level: 2, name: 'Stripe' })).toBeTruthy();
+      await waitFor(() =>
+        expect(logged).toHaveBeenCalledWith(expect.stringMatching(/search code/), expect.anything()),
+      );
+      fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'heroku' } });
+      expect(screen.getByRole('status').textContent).toBe('Search could not start');
+      expect(performance.getEntriesByName('popup:register')).toHaveLength(0);
+    } finally {
+      vi.doUnmock('../../src/popup/search-code');
+      logged.mockRestore();
+    }
+  });
+
   it('says clearly when no list can be loaded', async () => {
     vi.mocked(listStore.loadList).mockRejectedValue(new Error('bundled list data/dovetail.json: bad'));
     await start(root);
