@@ -57,7 +57,7 @@ interface PopupTimes {
 /** The popup for the tab: ms from its start to the first card painted, to the register read, and a
  * typed query to results. */
 async function openPopup(ext: ExtensionBrowser, tabId: number): Promise<PopupTimes> {
-  const popup = await ext.context.newPage();
+  const popup = await ext.newPage();
   try {
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
@@ -89,7 +89,7 @@ async function openPopup(ext: ExtensionBrowser, tabId: number): Promise<PopupTim
 
 /** ms from a navigation's commit to the badge of its tab being set (polled from the worker). */
 async function badgeAfterCommit(ext: ExtensionBrowser, host: string): Promise<number> {
-  const page: Page = await ext.context.newPage();
+  const page: Page = await ext.newPage();
   try {
     const url = ext.url(host, '/');
     await page.goto(url, { waitUntil: 'commit' });
@@ -155,7 +155,7 @@ async function minimalWorkerBadge(log: (line: string) => void): Promise<number> 
 
 /** The service worker's heap after a full gc, through CDP on a page session (the worker has none). */
 async function workerHeap(ext: ExtensionBrowser): Promise<number> {
-  const page = ext.context.pages()[0] ?? (await ext.context.newPage());
+  const page = ext.context.pages()[0] ?? (await ext.newPage());
   const cdp = await ext.context.newCDPSession(page);
   try {
     const { targetInfos } = await cdp.send('Target.getTargets');

@@ -20,7 +20,7 @@ interface Open {
 }
 
 async function openPopup(ext: ExtensionBrowser, tabId: number, count: number): Promise<Open> {
-  const popup = await ext.context.newPage();
+  const popup = await ext.newPage();
   try {
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);

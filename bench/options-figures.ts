@@ -29,7 +29,7 @@ interface Open {
 }
 
 async function openOptions(ext: ExtensionBrowser): Promise<Open> {
-  const page: Page = await ext.context.newPage();
+  const page: Page = await ext.newPage();
   try {
     await page.addInitScript((key) => {
       const local = chrome.storage.local;

@@ -27,11 +27,35 @@ async function main(): Promise<void> {
   // `--only search,match` runs some sections (while working on one); the default is all of them.
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
   const wanted = (section: string) => !only || only.split(',').includes(section);
-  const chromium = wanted('chromium') ? await chromiumFigures(root, workload, log) : { rows: [], note: null };
-  const follow = wanted('follow') ? await followFigures(log) : [];
-  // The register page needs the same Chromium; without it (chromium.note says why) it is left out.
-  const register = wanted('register') && !chromium.note ? await registerFigures(workload, log) : [];
-  const options = wanted('options') && !chromium.note ? await optionsFigures(workload, log) : [];
+  // A browser section that fails (a browser that does not start, a page that never opens) leaves
+  // its figures out with a note that says why; the other sections still run and print.
+  const failed: string[] = [];
+  const inBrowser = async (name: string, run: () => Promise<Row[]>): Promise<Row[]> => {
+    try {
+      return await run();
+    } catch (error) {
+      const note = `${name} figures not measured: ${error instanceof Error ? error.message : String(error)}`;
+      log(note);
+      failed.push(note);
+      return [];
+    }
+  };
+  let missing: string | null = null; // what this checkout lacks for the browser sections
+  const chromium = wanted('chromium')
+    ? await inBrowser('Chromium', async () => {
+        const result = await chromiumFigures(root, workload, log);
+        missing = result.note;
+        return result.rows;
+      })
+    : [];
+  const follow = wanted('follow') ? await inBrowser('Follow', () => followFigures(log)) : [];
+  // The register page needs the same Chromium; without it (`missing` says why) it is left out.
+  const register =
+    wanted('register') && !missing
+      ? await inBrowser('Register page', () => registerFigures(workload, log))
+      : [];
+  const options =
+    wanted('options') && !missing ? await inBrowser('Options page', () => optionsFigures(workload, log)) : [];
   const size = wanted('size') ? await popupSizeFigures(root, log) : [];
   const rows: Row[] = [
     ...size,
@@ -41,7 +65,7 @@ async function main(): Promise<void> {
     ...(wanted('storage') ? storageFigures(workload, log) : []),
     ...(wanted('parse') ? parseFigures(workload, log) : []),
     ...(wanted('readers') ? readerFigures(log) : []),
-    ...chromium.rows,
+    ...chromium,
     ...follow,
     ...register,
     ...options,
@@ -65,7 +89,8 @@ async function main(): Promise<void> {
       'typed one character at a time in 3 of them, to the DOM commit of the rows. ' +
       'Options page: 9 opens each way, alternating, after one warm-up each.',
   );
-  if (chromium.note) console.log(chromium.note);
+  if (missing) console.log(missing);
+  for (const note of failed) console.log(note);
 }
 
 main().catch((error: unknown) => {

@@ -102,7 +102,7 @@ describe('options page in Chromium', () => {
     expect(reply).toMatchObject({ ok: true });
     await sender.close();
     // Every key the page asks storage.local for, from before its own scripts run.
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     await page.addInitScript(() => {
       const local = chrome.storage.local;
       const get = local.get.bind(local);

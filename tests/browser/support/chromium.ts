@@ -12,6 +12,7 @@
  *
  * API (all on the object launchExtension resolves to):
  * - context, extensionId, sites (port, requests seen), url(host, path) -> https URL on the local server
+ * - newPage(): a blank page, bounded: Chromium gets PAGE_OPEN_MS to open it, then one more try
  * - openPage(url): a fresh page navigated to url (after a failed goto a page's later navigations fail,
  *   so use a new page per visit that may fail)
  * - extensionPage(path): a page at chrome-extension://<id>/<path>
@@ -25,7 +26,7 @@
  * - the first page of the context is the harness's CDP control page: leave it open
  * - close()
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
@@ -37,6 +38,39 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 /** How long a stopped worker must stay stopped before stopServiceWorker() trusts the stop. */
 const QUIET_MS = 300;
+/** How long Chromium gets to open a page (it takes well under a second). In a few bench runs in
+ * twenty, CDP's Target.createTarget never answered, and the unbounded wait hung the whole run. */
+const PAGE_OPEN_MS = 20_000;
+/** How long closing the browser may take before its processes are killed. */
+const CLOSE_MS = 15_000;
+
+class TimedOut extends Error {}
+
+/** `promise`, or a TimedOut rejection after `ms`. */
+async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimedOut(`${what} within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Kills the browser started on `profile` (its command line names the profile): Playwright gives
+ * no process for a persistent context, and a wedged browser would keep the run alive. */
+function killBrowserOf(profile: string): void {
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${profile}`))
+        process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // gone already, or not ours to read
+    }
+  }
+}
 
 // Functions passed to inWorker run in the service worker, where `chrome` is the extension API
 // (promise-based in MV3). Declared here for the type checker only; evaluate() ships the source.
@@ -68,6 +102,7 @@ export interface ExtensionBrowser {
   extensionId: string;
   sites: Sites;
   url(host: string, path?: string): string;
+  newPage(): Promise<Page>;
   openPage(url: string): Promise<Page>;
   extensionPage(path: string): Promise<Page>;
   tabIdOf(page: Page): Promise<number>;
@@ -199,13 +234,25 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     extensionId,
     sites,
     url: testUrl,
+    async newPage() {
+      for (let attempt = 1; ; attempt++) {
+        const opening = context.newPage();
+        try {
+          return await within(opening, PAGE_OPEN_MS, 'Chromium did not open a page');
+        } catch (error) {
+          if (!(error instanceof TimedOut)) throw error;
+          void opening.then((page) => page.close()).catch(() => {}); // one that opens late goes
+          if (attempt === 2) throw new Error(`${error.message}, twice (CDP Target.createTarget)`);
+        }
+      }
+    },
     async openPage(url) {
-      const page = await context.newPage();
+      const page = await ext.newPage();
       await page.goto(url);
       return page;
     },
     async extensionPage(path) {
-      const page = await context.newPage();
+      const page = await ext.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
@@ -268,7 +315,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     },
     workerStarts: () => starts,
     async close() {
-      await context.close().catch(() => {});
+      await within(context.close(), CLOSE_MS, 'Chromium did not close').catch(() => killBrowserOf(profile));
       await sites.close();
       rmSync(profile, { recursive: true, force: true });
     },

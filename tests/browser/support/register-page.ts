@@ -63,7 +63,7 @@ export async function openRegister(
   search = '',
   width = 1280,
 ): Promise<OpenedRegister> {
-  const page = await ext.context.newPage();
+  const page = await ext.newPage();
   await page.setViewportSize({ width, height: 900 });
   await page.goto(`chrome-extension://${ext.extensionId}/register.html${search}`);
   const mark = await page.waitForFunction(
