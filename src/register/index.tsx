@@ -1,29 +1,31 @@
 // Register page entry. The first rows need only the register, which the read views give in a few
-// compressed reads (store/lookup-write.ts), with the team's reviews and the settings; the stored record
-// (about 0.5 s at 10,000 vendors) is read just after that paint, for the refresh history (objection
-// windows, changes per month) and each source's own date (stale lists). Without usable views the
-// register is read the full way. Changes elsewhere (a refresh, a review saved in another tab) show.
+// compressed reads (store/lookup-write.ts), with the team's reviews and the settings; the pages
+// summary (store/pages-summary.ts, a few KB) is read just after that paint, for the refresh history
+// (objection windows, changes per month) and each source's own date (stale lists). Without usable
+// views or summary, the register and the record are read the full way (about 0.5 s a read at 10,000
+// vendors). Changes elsewhere (a refresh, a review saved in another tab) show.
 import { render } from 'preact';
 import { LIST_FORMAT, type SubprocessorList, type Vendor } from '../core/list';
-import { mergeHistories } from '../core/register/history';
 import type { HistoryEntry } from '../core/register/history-schema';
 import type { Review, ReviewRead } from '../core/register/review-state';
 import { t } from '../platform/i18n';
 import { extensionUrl } from '../platform/runtime';
+import type { SourceSummary } from '../platform/source-types';
 import {
-  allSources,
   type HeadRead,
   loadList,
   loadReviews,
   loadSettings,
+  loadSourcesPage,
   onReviewsChanged,
   onSettingsChanged,
   onStoreChanged,
   readLookupHead,
   readRegisterLookup,
-  readStore,
   readVendorChunk,
   type Settings,
+  type SourcesPageRead,
+  type StoreChange,
   saveReview,
 } from '../platform/store';
 import { EmptyState } from '../ui/empty-state';
@@ -83,19 +85,24 @@ function reviewProblem(read: ReviewRead): string | null {
   return t('reviewProblemCorrupt', p.reason);
 }
 
-/** The record's part: every source with its own date, and the merged history. */
-async function recordPart(list: SubprocessorList): Promise<Pick<Data, 'sources' | 'history'>> {
-  const read = await readStore();
-  if (read.kind !== 'ok') return { sources: sourcesOfListings(list), history: [] };
+/** A source with a stored list that is sound: it counts even while it lists no vendor. */
+const holdsList = (source: SourceSummary) =>
+  (source.origin === 'fetched' || source.origin === 'imported') && source.problem === null;
+
+/** The part beside the rows: every source of the register (or with a list of its own) with its
+ * own date, the merged history, and the store's problem line. What the options page reads
+ * (store/source-summaries.ts): the pages summary, a few KB, when it is the record's; otherwise one
+ * full read of the record (about 0.5 s at 10,000 vendors). */
+async function sourcesPart(
+  list: SubprocessorList,
+  how: SourcesPageRead = {},
+): Promise<Pick<Data, 'sources' | 'history' | 'problem'>> {
+  const page = await loadSourcesPage(how);
   const inRegister = new Set(sourcesOfListings(list).map((s) => s.id));
-  const sources = allSources(read.record)
-    .filter((s) => inRegister.has(s.id) || s.list)
-    .map((s) => ({
-      id: s.id,
-      title: s.title,
-      updated: s.list?.source.updated ?? (inRegister.has(s.id) ? list.source.updated : null),
-    }));
-  return { sources, history: mergeHistories(Object.values(read.record.sources).map((s) => s.history)) };
+  const sources = page.sources
+    .filter((s) => inRegister.has(s.id) || holdsList(s))
+    .map(({ id, title, updated }) => ({ id, title, updated }));
+  return { sources, history: page.history, problem: page.problem };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -153,7 +160,7 @@ export async function start(root: HTMLElement): Promise<void> {
     data = { ...base, list, sources: sourcesOfListings(list), loadingTotal: null };
     show();
     await afterPaint();
-    data = { ...data, ...(await recordPart(list)) };
+    data = { ...data, ...(await sourcesPart(list)) };
     show();
     performance.mark('register:complete');
   } catch (error) {
@@ -170,15 +177,18 @@ export async function start(root: HTMLElement): Promise<void> {
   }
   // Reads are ordered: a slow read must not overwrite a newer one.
   let generation = 0;
-  const reload = async () => {
+  // The views and the summary when the store code wrote them; the record itself when it was
+  // written from outside, without them (they then describe the record before).
+  const reload = async (change: StoreChange) => {
     const mine = ++generation;
-    const loaded = await loadList();
-    const part = await recordPart(loaded.list);
+    const fullRead = change === 'record';
+    const list = fullRead ? (await loadList()).list : await fullList(await readLookupHead());
+    const part = await sourcesPart(list, { fullRead });
     if (mine !== generation) return;
-    data = { ...data, list: loaded.list, problem: loaded.problem, ...part };
+    data = { ...data, list, ...part };
     show();
   };
-  onStoreChanged(() => void reload().catch(() => undefined));
+  onStoreChanged((change) => void reload(change).catch(() => undefined));
   onReviewsChanged(() => {
     void loadReviews().then((reviews) => {
       data = { ...data, reviews };

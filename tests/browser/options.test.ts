@@ -7,6 +7,7 @@ import { PAGES_KEY, SETTINGS_KEY, STORE_KEY } from '../../src/platform/store/key
 import { seriousA11yViolations } from '../support/axe';
 import { bundled } from '../support/bundled-list';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
+import { recordStorageReads } from './support/storage-reads';
 
 // Functions given to inWorker run in the service worker, where `chrome` is the extension API.
 declare const chrome: import('webextension-polyfill').Browser;
@@ -101,18 +102,8 @@ describe('options page in Chromium', () => {
     });
     expect(reply).toMatchObject({ ok: true });
     await sender.close();
-    // Every key the page asks storage.local for, from before its own scripts run.
     const page = await ext.newPage();
-    await page.addInitScript(() => {
-      const local = chrome.storage.local;
-      const get = local.get.bind(local);
-      const asked: unknown[] = [];
-      (window as unknown as { asked: unknown[] }).asked = asked;
-      local.get = ((keys?: unknown) => {
-        asked.push(keys ?? null);
-        return get(keys as string);
-      }) as typeof local.get;
-    });
+    const storageReads = await recordStorageReads(page);
     await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
     const card = page.locator('.source', { hasText: 'Acme imported' });
     await card.waitFor();
@@ -120,7 +111,7 @@ describe('options page in Chromium', () => {
       .locator('dt')
       .evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
     expect(facts).toContainEqual(['Vendors', String(bundled.vendors.length)]);
-    const asked = (await page.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).flat();
+    const asked = await storageReads();
     expect(asked).toContain(PAGES_KEY);
     expect(asked).not.toContain(STORE_KEY);
     expect(asked).not.toContain(null);

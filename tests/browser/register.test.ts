@@ -9,7 +9,7 @@ import { CSV_COLUMNS } from '../../src/core/export-csv';
 import type { SubprocessorList } from '../../src/core/list';
 import { parse } from '../../src/core/parse';
 import type { HistoryEntry } from '../../src/core/register/history-schema';
-import { REVIEW_KEY, STORE_KEY } from '../../src/platform/store/keys';
+import { PAGES_KEY, REVIEW_KEY, STORE_KEY } from '../../src/platform/store/keys';
 import { seriousA11yViolations } from '../support/axe';
 import { bundled as bundledList } from '../support/bundled-list';
 import { registerList } from '../support/generate-vendors';
@@ -19,6 +19,7 @@ import { TODAY } from '../support/test-date';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 import { pageSafety, safeState } from './support/page-safety';
 import { openRegister, rowsInDom, storeRegister, timeFilter } from './support/register-page';
+import { recordStorageReads } from './support/storage-reads';
 
 declare const chrome: import('webextension-polyfill').Browser;
 
@@ -213,11 +214,20 @@ describe('the register at 10,000 vendors', () => {
   });
 
   it('shows the objection window of a vendor a refresh added, and filters on open windows', async () => {
-    const { page } = await openRegister(ext, '?new=1');
+    let storageReads: () => Promise<unknown[]> = async () => [];
+    const { page } = await openRegister(ext, '?new=1', 1280, async (p) => {
+      storageReads = await recordStorageReads(p);
+    });
     const added = list.vendors[9_876]?.name ?? '';
     await expect.poll(() => page.locator('.register__open').allTextContents()).toEqual([added]);
     const cell = await page.locator('.register__table tbody tr td').nth(6).textContent();
     expect(cell).toMatch(/^added \d{1,2} \w{3} \d{4}; objection window until \d{1,2} \w{3} \d{4}$/);
+    // The history behind that window came from the pages summary, not the 10,000-vendor record.
+    await page.waitForFunction(() => performance.getEntriesByName('register:complete').length > 0);
+    const asked = await storageReads();
+    expect(asked).toContain(PAGES_KEY);
+    expect(asked).not.toContain(STORE_KEY);
+    expect(asked).not.toContain(null);
     await page.close();
   });
 });

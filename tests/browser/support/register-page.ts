@@ -62,8 +62,11 @@ export async function openRegister(
   ext: ExtensionBrowser,
   search = '',
   width = 1280,
+  /** Runs on the new page before it navigates (e.g. to record its storage reads). */
+  prepare?: (page: Page) => Promise<unknown>,
 ): Promise<OpenedRegister> {
   const page = await ext.newPage();
+  await prepare?.(page);
   await page.setViewportSize({ width, height: 900 });
   await page.goto(`chrome-extension://${ext.extensionId}/register.html${search}`);
   const mark = await page.waitForFunction(
