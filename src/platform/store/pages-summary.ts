@@ -6,8 +6,9 @@
 // badge and popup trust the views: only beside a head of this version that is not stale
 // (store/record-io.ts markLookupStale) and carries the same stamp. Anything else (missing, damaged,
 // another build, a record written from outside) reads as null, and the page reads the record the
-// full way (store/source-summaries.ts). When the lookup tables are left out (they did not fit), so
-// is the summary, and the page reads the record as the badge then does. What depends on the
+// full way (store/source-summaries.ts). When the lookup tables are left out (they did not fit), the
+// summary is still written beside their head if it fits, and the pages read it; if it does not,
+// they read the record as the badge then does. What depends on the
 // applied policy (`managed`) or on the reader's language (the damage sentence) is not stored: the
 // page adds it when it reads.
 import * as v from 'valibot';

@@ -83,8 +83,9 @@ async function withPagesSummary(
  * Writes `items` (the record, or nothing) with the read views of `record` in one set(): the lookup
  * tables and the pages summary. Views that cannot be made, or that do not fit (storage.local holds
  * 10 MB without the unlimitedStorage permission), are not worth losing the record for: it is then
- * written with a head that says there are no views, so readers (the options page too) read the
- * record. Keys a larger build left behind are cleared after.
+ * written with a head that says there are no lookup tables, so the badge and the popup read the
+ * record, and with the pages summary (a few KB) if that still fits, so the options and register
+ * pages need not. Keys a larger build left behind are cleared after.
  */
 async function writeWithViews(
   items: Record<string, unknown>,
@@ -102,8 +103,15 @@ async function writeWithViews(
     // The old views' parts go first: they may be what keeps the record from fitting. Until the set
     // below, readers find the old head without its parts and read the (old) record the full way.
     await browser.storage.local.remove(leftoverKeys(storedHead, null)).catch(() => undefined);
-    views = withoutLookup(revision);
-    await browser.storage.local.set({ ...items, ...views });
+    const bare = withoutLookup(revision);
+    views = await withPagesSummary(bare, record);
+    try {
+      await browser.storage.local.set({ ...items, ...views });
+    } catch (tooMuch) {
+      if (views === bare) throw tooMuch;
+      views = bare; // the summary did not fit either: the pages read the record too
+      await browser.storage.local.set({ ...items, ...views });
+    }
   }
   const leftover = leftoverKeys(storedHead, views[LOOKUP_KEY]);
   if (leftover.length) await browser.storage.local.remove(leftover).catch(() => undefined);

@@ -233,23 +233,39 @@ describe('the pages summary, written', () => {
     expect(page.sources).toEqual([]);
   });
 
-  it('is left out with the lookup tables when they do not fit: the page reads the record', async () => {
-    await saveAcme('08:00');
-    const before = local.peek(PAGES_KEY);
+  /** A storage that refuses any write with a lookup table's part (a shard or a chunk, under
+   * "lens.view."), and with the summary too if `summary`. */
+  const refuseTables = (summary: boolean) => {
     const set = local.set.bind(local);
+    const refused = (key: string) => (key === PAGES_KEY ? summary : key.startsWith(`${LOOKUP_KEY}.`));
     vi.spyOn(local, 'set').mockImplementation(async (items) => {
-      if (Object.keys(items).some((key) => key.startsWith(`${LOOKUP_KEY}.`)))
-        throw new Error('Resource::kQuotaBytes quota exceeded');
+      if (Object.keys(items).some(refused)) throw new Error('Resource::kQuotaBytes quota exceeded');
       await set(items);
     });
+  };
+
+  const saveBeta = () =>
+    saveSource({ id: 'beta', title: 'Beta', url: null, fetchedAt: onTestDay('09:00'), list: onlyStripe });
+
+  it('is written beside a head without lookup tables when they do not fit: the page reads it', async () => {
+    await saveAcme('08:00');
+    refuseTables(false);
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    await saveSource({
-      id: 'beta',
-      title: 'Beta',
-      url: null,
-      fetchedAt: onTestDay('09:00'),
-      list: onlyStripe,
-    });
+    await saveBeta();
+    expect(local.peek(STORE_KEY)).toMatchObject({ revision: 2 });
+    expect(head()).toMatchObject({ revision: 2, shards: 0 });
+    const { page, reads } = await pageAndReads();
+    expect(reads).toBe(0);
+    expect(page.sources.map((s) => s.id)).toEqual(['dovetail', 'acme', 'beta']);
+    expect(page).toEqual(await loadSourcesPage({ fullRead: true }));
+  });
+
+  it('is left out when even it does not fit: the record is written, and the page reads it', async () => {
+    await saveAcme('08:00');
+    const before = local.peek(PAGES_KEY);
+    refuseTables(true);
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    await saveBeta();
     expect(local.peek(STORE_KEY)).toMatchObject({ revision: 2 });
     expect(head()).toMatchObject({ revision: 2, shards: 0 });
     // The last build's summary is still stored, but not of this head: it is not used.
