@@ -12,9 +12,9 @@
 // the tables it made, rather than read the 7 MB record beside it (the two on one thread made the
 // rebuild's packing three times slower: issue 12, bench/README.md). It reads the record the full
 // way only when waiting cannot help: no rebuild of the latest such write is running, it failed or
-// did not land within REBUILD_WAIT_MS, or another such write came during it. Unusable tables (none yet, damaged, another build or version) are rebuilt
-// once per cause and waited for the same way; tables left out on purpose (they did not fit) are read
-// around without a rebuild.
+// did not land within REBUILD_WAIT_MS, or another such write came during it. Unusable tables (none
+// yet, damaged, another build or version) are rebuilt once per cause and waited for the same way;
+// tables left out on purpose (they did not fit) are read around without a rebuild.
 import { buildMatchIndex, type MatchResult, match } from '../core/match';
 import {
   cachedLookupParts,

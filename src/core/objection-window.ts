@@ -4,7 +4,8 @@
 // same rule as the popup's "new" marker (recent-additions.ts), one source at a time.
 import type { Vendor } from './list';
 import type { HistoryEntry } from './register/history-schema';
-import { additionKeysOf, latestAdditions } from './register/recent-additions';
+import { latestAdditions } from './register/recent-additions';
+import { identityKeysOf } from './register/vendor-identity';
 
 export const DEFAULT_OBJECTION_DAYS = 30;
 export const MAX_OBJECTION_DAYS = 365;
@@ -47,7 +48,7 @@ export function objectionIndex(history: readonly HistoryEntry[], daysOf: WindowD
   return {
     windowOf(vendor) {
       if (!additions.length) return null; // no history: spare making every vendor's keys
-      const keys = additionKeysOf(vendor);
+      const keys = identityKeysOf(vendor);
       let best: ObjectionWindow | null = null;
       for (const { sourceId, days, added } of additions) {
         const at = keys.map((k) => added.get(k)).find((x) => x !== undefined);

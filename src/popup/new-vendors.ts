@@ -4,7 +4,8 @@
 // (core/recent-additions.ts), or ready-made from the stored read views.
 import type { Vendor } from '../core/list';
 import type { HistoryEntry } from '../core/register/history-schema';
-import { type Additions, additionKeysOf, latestAdditions } from '../core/register/recent-additions';
+import { type Additions, latestAdditions } from '../core/register/recent-additions';
+import { identityKeysOf } from '../core/register/vendor-identity';
 
 export const NEW_VENDOR_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -17,7 +18,7 @@ export function addedOnFrom(additions: Additions, now: Date, days = NEW_VENDOR_D
   const since = now.getTime() - days * DAY_MS;
   const recent = (at: string | undefined) => (at !== undefined && Date.parse(at) >= since ? at : undefined);
   return (vendor) => {
-    for (const key of additionKeysOf(vendor)) {
+    for (const key of identityKeysOf(vendor)) {
       const at = recent(additions.get(key));
       if (at !== undefined) return at;
     }

@@ -3,18 +3,12 @@
 // that the writer of the stored read views can compute it once, and the popup need not read the
 // history. A vendor is known by name key or website host, the diff's identity rules
 // (vendor-identity.ts).
-import type { Vendor } from '../list';
-import { hostOf } from '../normalize/url';
 import type { HistoryEntry } from './history-schema';
-import { identityKeysOf, nameKey } from './vendor-identity';
+import { identityKeysOf } from './vendor-identity';
 
-/** Identity key ("n:stripe", "h:stripe.com") -> ISO time of its latest addition that still stands. */
+/** Identity key ("n:stripe", "h:stripe.com", vendor-identity.ts identityKeysOf) -> ISO time of its
+ * latest addition that still stands. */
 export type Additions = ReadonlyMap<string, string>;
-
-/** The keys a vendor is looked up by, name first (vendor-identity.ts identityKeysOf). */
-export function additionKeysOf(vendor: Pick<Vendor, 'name' | 'website' | 'domains'>): string[] {
-  return identityKeysOf(vendor);
-}
 
 /**
  * For each key, the time of the newest addition that is the latest thing a list did to it (added
@@ -29,8 +23,8 @@ export function latestAdditions(history: readonly HistoryEntry[]): Map<string, s
   for (const entry of sorted) {
     if (Number.isNaN(Date.parse(entry.at))) continue;
     const note = (brief: { name: string; website: string | null }, added: boolean) => {
-      const host = brief.website ? hostOf(brief.website) : null;
-      for (const key of [`n:${nameKey(brief.name)}`, ...(host ? [`h:${host}`] : [])]) {
+      // A brief has no domains: its keys are its name's and its website host's.
+      for (const key of identityKeysOf({ name: brief.name, website: brief.website, domains: [] })) {
         const perSource = `${entry.sourceId}\u0000${key}`;
         if (settled.has(perSource)) continue;
         settled.add(perSource);

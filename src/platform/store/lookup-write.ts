@@ -14,7 +14,8 @@
 
 import { type ListSource, type SubprocessorList, type Vendor, validateList } from '../../core/list';
 import { mergesSeveralLists } from '../../core/register/merge';
-import { additionKeysOf, latestAdditions } from '../../core/register/recent-additions';
+import { latestAdditions } from '../../core/register/recent-additions';
+import { identityKeysOf } from '../../core/register/vendor-identity';
 import { CHUNK_SIZE, MAX_SHARDS, type ShardEntry, shardCountFor, shardEntries } from '../../core/site-shards';
 import { browser } from '../browser';
 import { LOOKUP_KEY, siteShardKey, vendorChunkKey } from './keys';
@@ -134,7 +135,7 @@ export async function buildLookup(
         // Without history (a first fetch, or a record written from outside) nothing was added.
         const added = additions.size
           ? part.flatMap((vendor) =>
-              additionKeysOf(vendor).flatMap((key): [string, string][] => {
+              identityKeysOf(vendor).flatMap((key): [string, string][] => {
                 const at = additions.get(key);
                 return at === undefined ? [] : [[key, at]];
               }),
