@@ -43,8 +43,14 @@ async function openRegister(search = ''): Promise<string> {
 const texts = (tab: string, selector: string) =>
   ff.inPage(tab, (s) => [...document.querySelectorAll(s)].map((e) => e.textContent?.trim() ?? ''), selector);
 
+/** An overview count, once the overview is shown: the page shows its first rows before the rest
+ * of the register is read, and the overview only then (as Playwright's locator waits in Chromium). */
 const count = (tab: string, id: string) =>
-  ff.inPage(tab, (i) => document.querySelector(`[data-count="${i}"] dd`)?.textContent ?? null, id);
+  poll(
+    () => ff.inPage(tab, (i) => document.querySelector(`[data-count="${i}"] dd`)?.textContent ?? null, id),
+    (text) => text !== null,
+    { what: `the overview count ${id}` },
+  );
 
 const rows = (tab: string) =>
   ff.inPage(tab, () => document.querySelectorAll('.register__table tbody tr').length, null);
