@@ -93,7 +93,10 @@ export function timeFilter(page: Page, query: string): Promise<{ rowsMs: number;
     const started = performance.now();
     input.value = q;
     input.dispatchEvent(new Event('input', { bubbles: true }));
+    // Bounded: page.evaluate has no timeout of its own, and a page that never commits these rows
+    // would hold the test or the bench for ever.
     for (;;) {
+      if (performance.now() - started > 15_000) throw new Error(`the rows for "${q}" took over 15 s`);
       const mark = performance.getEntriesByName(name)[0];
       if (mark) {
         const rowsMs = mark.startTime - started;
