@@ -18,7 +18,8 @@
  * - extensionPage(path): a page at chrome-extension://<id>/<path>
  * - tabIdOf(page): the page's tab id as the extension sees it
  * - inWorker(fn, arg): evaluates fn(arg) in the extension's service worker; a stopped worker is left
- *   2 s for a tab event to wake it, then started through CDP
+ *   2 s for a tab event to wake it, then started through CDP; a call that gets no answer in
+ *   WORKER_ANSWER_MS fails
  * - badgeOf(tabId) -> { text, title, color: [r, g, b, a] }; waitForBadge(tabId, predicate, timeoutMs)
  * - stopServiceWorker(): stops it through CDP (ServiceWorker.stopAllWorkers) and waits until it has
  *   and stays stopped (a storage change it caused may wake it at once: then it is stopped again);
@@ -43,6 +44,10 @@ const QUIET_MS = 300;
 const PAGE_OPEN_MS = 20_000;
 /** How long closing the browser may take before its processes are killed. */
 const CLOSE_MS = 15_000;
+/** What a call into the worker may take: the longest, a bench's 7 MB write and the rebuild it waits
+ * for (60 s at most), fits. A worker that stopped under the call leaves Playwright's handle hanging
+ * for ever; the call then fails with this instead. */
+const WORKER_ANSWER_MS = 90_000;
 
 class TimedOut extends Error {}
 
@@ -267,7 +272,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       }, url);
     },
     async inWorker<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
-      return (await worker()).evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown);
+      const answer = (await worker()).evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown);
+      return within(answer, WORKER_ANSWER_MS, `the service worker did not answer (${status})`);
     },
     async badgeOf(tabId) {
       return ext.inWorker(
