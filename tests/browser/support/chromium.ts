@@ -278,7 +278,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     },
     async inWorker<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
       const answer = (await worker()).evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown);
-      return within(answer, WORKER_ANSWER_MS, `the service worker did not answer (${status})`);
+      try {
+        return await within(answer, WORKER_ANSWER_MS, 'the service worker did not answer');
+      } catch (error) {
+        // Its status when the wait ran out, not when the call began.
+        if (error instanceof TimedOut) throw new TimedOut(`${error.message} (it is ${status})`);
+        throw error;
+      }
     },
     async badgeOf(tabId) {
       return ext.inWorker(
